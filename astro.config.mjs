@@ -1,0 +1,22 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import handbook from './src/integrations/handbook.ts';
+
+// The one place a team configures its handbook. The environment variables let CI and
+// the benchmark build another tree or base path without editing this file.
+export default defineConfig({
+  site: process.env.HANDBOOK_SITE ?? 'https://tillwave.github.io',
+  base: process.env.HANDBOOK_BASE ?? '/',
+  trailingSlash: 'always',
+  integrations: [
+    mdx(),
+    handbook({
+      title: 'Tillwave Engineering Handbook',
+      repository: 'https://github.com/tillwave/handbook',
+      branch: 'main',
+      content: process.env.HANDBOOK_CONTENT ?? 'content',
+      today: process.env.HANDBOOK_TODAY,
+    }),
+  ],
+});

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The CLI is TypeScript run by Node's type stripping, which needs Node 22.18 or later;
+// `npm run` and `npx` put the pinned Node from node_modules/.bin first on PATH.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  process.stderr.write(`handbook needs Node 22.18 or later (this is ${process.version}); run it through npx or npm run.\n`);
+  process.exit(2);
+}
+const { main } = await import('../src/cli/main.ts');
+const code = await main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
+});
+process.exitCode = code;

@@ -1,0 +1,144 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Position } from './problem.ts';
+
+export type PathSegment = string | number;
+
+/** Answers "where in the file is this field?" for one parsed YAML document. */
+export class YamlLocator {
+  readonly #doc: Document;
+  readonly #lines: LineCounter;
+  readonly #lineOffset: number;
+
+  constructor(doc: Document, lines: LineCounter, lineOffset: number) {
+    this.#doc = doc;
+    this.#lines = lines;
+    this.#lineOffset = lineOffset;
+  }
+
+  #at(offset: number): Position {
+    const { line, col } = this.#lines.linePos(offset);
+    return { line: line + this.#lineOffset, column: col };
+  }
+
+  /** The start of the YAML text: where a field missing at the top level belongs. */
+  get start(): Position {
+    return { line: 1 + this.#lineOffset, column: 1 };
+  }
+
+  /**
+   * The position of the value at `path` (or of its key, with `key: true`). When the path
+   * does not exist, the position of the deepest node that does, so a missing list item
+   * field points at the item it belongs to.
+   */
+  locate(path: readonly PathSegment[], { key = false } = {}): Position {
+    let node: unknown = this.#doc.contents;
+    let found = this.start;
+    for (const [i, segment] of path.entries()) {
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment);
+        if (pair === undefined) return found;
+        const keyNode = pair.key as Node;
+        if (last && key && keyNode.range) return this.#at(keyNode.range[0]);
+        node = pair.value;
+        const target = (node as Node | null)?.range ? (node as Node) : keyNode;
+        if (target.range) found = this.#at(target.range[0]);
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+        const range = (node as Node | undefined)?.range;
+        if (range === undefined || range === null) return found;
+        found = this.#at(range[0]);
+      } else {
+        return found;
+      }
+    }
+    return found;
+  }
+
+  /** Every string scalar with its position, for scans such as placeholders. */
+  strings(): { value: string; position: Position }[] {
+    const out: { value: string; position: Position }[] = [];
+    const visit = (node: unknown): void => {
+      if (isMap(node) || isSeq(node)) {
+        for (const item of node.items) visit(isPair(item) ? item.value : item);
+      } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
+        out.push({ value: node.value, position: this.#at(node.range[0]) });
+      }
+    };
+    visit(this.#doc.contents);
+    return out;
+  }
+}
+
+export type Frontmatter =
+  | { ok: true; data: unknown; locator: YamlLocator; bodyOffset: number; bodyLine: number }
+  | { ok: false; problems: { position: Position; rule: string; message: string }[] };
+
+const FENCE = /^---[ \t]*$/;
+
+/**
+ * Splits a record into YAML frontmatter and body and parses the YAML as 1.2 (so `no`
+ * stays a string). Problems come back as values, with positions in the whole file.
+ */
+export function parseFrontmatter(text: string): Frontmatter {
+  const lines = text.split('\n');
+  if (!FENCE.test((lines[0] ?? '').replace(/\r$/, ''))) {
+    return {
+      ok: false,
+      problems: [
+        {
+          position: { line: 1, column: 1 },
+          rule: 'frontmatter-missing',
+          message: 'Unexpected start of file, expected a frontmatter block opened by `---` on the first line',
+        },
+      ],
+    };
+  }
+  const close = lines.findIndex((line, i) => i > 0 && (FENCE.test(line.replace(/\r$/, '')) || line.replace(/\r$/, '') === '...'));
+  if (close === -1) {
+    return {
+      ok: false,
+      problems: [
+        {
+          position: { line: lines.length, column: 1 },
+          rule: 'frontmatter-unterminated',
+          message: 'Unexpected end of file, expected `---` to close the frontmatter opened on line 1',
+        },
+      ],
+    };
+  }
+  const yamlText = lines.slice(1, close).join('\n');
+  const bodyOffset = lines.slice(0, close + 1).reduce((sum, line) => sum + line.length + 1, 0);
+  const parsed = parseYaml(yamlText, 1);
+  if (!parsed.ok) return parsed;
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    return {
+      ok: false,
+      problems: [
+        {
+          position: { line: 2, column: 1 },
+          rule: 'frontmatter-shape',
+          message: 'Unexpected frontmatter, expected a map of fields such as `title: ...`',
+        },
+      ],
+    };
+  }
+  return { ...parsed, bodyOffset, bodyLine: close + 2 };
+}
+
+/** Parses YAML 1.2 text whose first line is line `lineOffset + 1` of its file. */
+export function parseYaml(text: string, lineOffset = 0): Frontmatter {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { version: '1.2', lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({
+        position: { line: (error.linePos?.[0].line ?? 1) + lineOffset, column: error.linePos?.[0].col ?? 1 },
+        rule: 'yaml-syntax',
+        message: `Unexpected YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+      })),
+    };
+  }
+  return { ok: true, data: doc.toJS(), locator: new YamlLocator(doc, lineCounter, lineOffset), bodyOffset: text.length, bodyLine: 1 };
+}

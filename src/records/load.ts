@@ -1,0 +1,137 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { kinds, type Kind } from '../schemas/index.ts';
+import { analyseBody, type Body } from './body.ts';
+import { parseFrontmatter, parseYaml, type YamlLocator } from './frontmatter.ts';
+import type { Position, Problem } from './problem.ts';
+import { decodeUtf8 } from './text.ts';
+
+/** One record file that parsed: its raw frontmatter (not yet validated) and its body. */
+export interface RecordFile {
+  kind: Kind;
+  id: string;
+  /** `<collection>/<id>`, the form used by `related` and body links. */
+  ref: string;
+  /** Path relative to the working directory, with forward slashes. */
+  file: string;
+  data: Record<string, unknown>;
+  locator: YamlLocator;
+  body: Body;
+}
+
+/** people.yaml or teams.yaml, parsed but not yet validated. */
+export interface ListFile {
+  file: string;
+  items: unknown[];
+  locator: YamlLocator | undefined;
+}
+
+export interface Handbook {
+  records: RecordFile[];
+  /** Records by `<collection>/<id>`; the first file wins when an id is duplicated. */
+  byRef: Map<string, RecordFile>;
+  people: ListFile;
+  teams: ListFile;
+  /** Problems found while reading: encoding, empty files, frontmatter and YAML syntax, MDX syntax. */
+  problems: Problem[];
+}
+
+export const RECORD_EXTENSIONS = new Set(['.md', '.mdx']);
+
+function displayPath(path: string): string {
+  return relative(process.cwd(), path).split(sep).join('/');
+}
+
+/** The record files of a kind under `dir`, skipping names that start with `_`. */
+export function recordPaths(dir: string, kind: Kind): string[] {
+  const folder = join(dir, kind.collection);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => RECORD_EXTENSIONS.has(extname(name)) && !(name.split(sep).at(-1) ?? '').startsWith('_'))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+type Read = { ok: true; text: string } | { ok: false; problem: Problem };
+
+function readText(path: string): Read {
+  const file = displayPath(path);
+  const decoded = decodeUtf8(readFileSync(path));
+  const fail = (position: Position, rule: string, message: string): Read => ({
+    ok: false,
+    problem: { file, ...position, severity: 'error', rule, message },
+  });
+  if (!decoded.ok) {
+    const before = new TextDecoder().decode(readFileSync(path)).slice(0, decoded.offset).split('\n');
+    return fail({ line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }, 'file-encoding', 'Unexpected bytes that are not UTF-8, expected a UTF-8 text file');
+  }
+  if (decoded.text.trim() === '') return fail({ line: 1, column: 1 }, 'file-empty', 'Unexpected empty file, expected frontmatter and a body');
+  return { ok: true, text: decoded.text };
+}
+
+export function readRecord(path: string, kind: Kind): { record?: RecordFile; problems: Problem[] } {
+  const file = displayPath(path);
+  const read = readText(path);
+  if (!read.ok) return { problems: [read.problem] };
+  const frontmatter = parseFrontmatter(read.text);
+  if (!frontmatter.ok) {
+    return { problems: frontmatter.problems.map((p) => ({ file, ...p.position, severity: 'error', rule: p.rule, message: p.message })) };
+  }
+  const ext = extname(path);
+  const body = analyseBody(read.text, { isMdx: ext === '.mdx', bodyLine: frontmatter.bodyLine });
+  if (!body.ok) return { problems: [{ file, ...body.position, severity: 'error', rule: 'mdx-syntax', message: body.message }] };
+  const id = (path.split(sep).at(-1) ?? '').slice(0, -ext.length);
+  return {
+    record: {
+      kind,
+      id,
+      ref: `${kind.collection}/${id}`,
+      file,
+      data: frontmatter.data as Record<string, unknown>,
+      locator: frontmatter.locator,
+      body: body.body,
+    },
+    problems: [],
+  };
+}
+
+function readList(path: string, problems: Problem[]): ListFile {
+  const file = displayPath(path);
+  if (!existsSync(path)) {
+    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-missing', message: `Missing ${file}, expected a YAML list of entries` });
+    return { file, items: [], locator: undefined };
+  }
+  const read = readText(path);
+  if (!read.ok) {
+    problems.push(read.problem);
+    return { file, items: [], locator: undefined };
+  }
+  const parsed = parseYaml(read.text);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems.map((p) => ({ file, ...p.position, severity: 'error' as const, rule: p.rule, message: p.message })));
+    return { file, items: [], locator: undefined };
+  }
+  if (!Array.isArray(parsed.data)) {
+    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'invalid-field', message: `Unexpected ${typeof parsed.data}, expected a YAML list of entries` });
+    return { file, items: [], locator: parsed.locator };
+  }
+  return { file, items: parsed.data, locator: parsed.locator };
+}
+
+/** Reads every record, people.yaml and teams.yaml under `dir`. Never throws for content mistakes. */
+export function loadHandbook(dir: string): Handbook {
+  const problems: Problem[] = [];
+  const records: RecordFile[] = [];
+  for (const kind of kinds) {
+    for (const path of recordPaths(dir, kind)) {
+      const { record, problems: found } = readRecord(path, kind);
+      problems.push(...found);
+      if (record) records.push(record);
+    }
+  }
+  const byRef = new Map<string, RecordFile>();
+  for (const record of records) if (!byRef.has(record.ref)) byRef.set(record.ref, record);
+  const people = readList(join(dir, 'people.yaml'), problems);
+  const teams = readList(join(dir, 'teams.yaml'), problems);
+  return { records, byRef, people, teams, problems };
+}

@@ -1,0 +1,57 @@
+import type { Handbook } from '../records/load.ts';
+import { compareProblems, type Problem } from '../records/problem.ts';
+import { isDraft, isObject, type RecordRule, type RuleContext } from './context.ts';
+import { dateOrder } from './dates.ts';
+import { directory, naming } from './naming.ts';
+import { placeholders } from './placeholders.ts';
+import { references, supersession } from './references.ts';
+import { sections } from './sections.ts';
+import { listShapeProblems, shape } from './shape.ts';
+import { chosenOption, statusFields } from './status.ts';
+import { blameLanguage, blamePatterns, oneWayDoor, overdue, results } from './warnings.ts';
+
+/** Rules that apply to drafts too: a draft only has to parse and have the right shape. */
+const SHAPE_RULES: readonly RecordRule[] = [shape];
+
+/** Rules for records past draft: completeness for the status, references, dates, warnings. */
+const STATUS_RULES: readonly RecordRule[] = [
+  statusFields,
+  chosenOption,
+  sections,
+  placeholders,
+  references,
+  supersession,
+  dateOrder,
+  overdue,
+  results,
+  oneWayDoor,
+  blameLanguage,
+];
+
+function ids(items: readonly unknown[]): Set<string> {
+  return new Set(items.flatMap((item) => (isObject(item) && typeof item['id'] === 'string' ? [item['id']] : [])));
+}
+
+/** Every problem of the handbook, sorted by file and position. */
+export function runRules(handbook: Handbook, today: string): Problem[] {
+  const context: RuleContext = {
+    handbook,
+    today,
+    personIds: ids(handbook.people.items),
+    teamIds: ids(handbook.teams.items),
+    blame: blamePatterns(handbook.people.items),
+  };
+  const problems = [
+    ...handbook.problems,
+    ...listShapeProblems(handbook.people, 'people'),
+    ...listShapeProblems(handbook.teams, 'teams'),
+    ...directory(context),
+    ...naming(context),
+  ];
+  for (const record of handbook.records) {
+    for (const rule of SHAPE_RULES) problems.push(...rule(record, context));
+    if (isDraft(record)) continue;
+    for (const rule of STATUS_RULES) problems.push(...rule(record, context));
+  }
+  return problems.sort(compareProblems);
+}

@@ -1,0 +1,33 @@
+import type { Problem } from '../records/problem.ts';
+import { isDraft, problem, type RecordRule } from './context.ts';
+
+/**
+ * What a template leaves behind: the usual markers, filler text, and `{{…}}` or `<…>`
+ * prompts. A `<…>` prompt holds words separated by spaces and no `=`, `/` or quotes, so
+ * real HTML such as `<abbr title="…">` is not mistaken for one.
+ */
+const PLACEHOLDER = /\b(?:TODO|TBD|FIXME)\b|lorem ipsum|\{\{[^{}\n]*\}\}|<(?:…|\.\.\.|[A-Za-z][^<>=/"'\n]*\s[^<>=/"'\n]*)>/gi;
+const MARKERS = new Set(['TODO', 'TBD', 'FIXME']);
+
+function matches(text: string): { index: number; value: string }[] {
+  return [...text.matchAll(PLACEHOLDER)]
+    .filter((match) => !/^(todo|tbd|fixme)$/i.test(match[0]) || MARKERS.has(match[0]))
+    .map((match) => ({ index: match.index, value: match[0] }));
+}
+
+const message = (value: string): string => `Unexpected placeholder \`${value}\`, expected the real text once the record leaves draft`;
+
+/** No template placeholder survives in a record past draft, in frontmatter or body. */
+export const placeholders: RecordRule = (record) => {
+  if (isDraft(record)) return [];
+  const found: Problem[] = [];
+  for (const { value, position } of record.locator.strings()) {
+    for (const match of matches(value)) found.push(problem(record, position, 'placeholder', message(match.value)));
+  }
+  for (const prose of record.body.prose) {
+    for (const match of matches(prose.source)) {
+      found.push(problem(record, record.body.lines.positionAt(prose.offset + match.index), 'placeholder', message(match.value)));
+    }
+  }
+  return found;
+};

@@ -1,0 +1,94 @@
+import type { RecordFile } from '../records/load.ts';
+import type { Problem } from '../records/problem.ts';
+import { BODY_LINK, RECORD_REF } from '../schemas/index.ts';
+import { isDraft, isObject, listField, problem, statusOf, stringField, type RecordRule, type RuleContext } from './context.ts';
+
+const PERSON_LISTS = ['contributors', 'deciders', 'consulted', 'informed'] as const;
+const RECORD_LISTS = { outcomes: 'outcomes', decisions: 'decisions', supersedes: 'decisions' } as const;
+
+/** Every person, team and record a record names must exist. */
+export const references: RecordRule = (record, context) => {
+  if (isDraft(record)) return [];
+  const found: Problem[] = [];
+  const { data, locator } = record;
+  const person = (id: unknown, path: (string | number)[], role: string): void => {
+    if (typeof id === 'string' && !context.personIds.has(id)) {
+      found.push(problem(record, locator.locate(path), 'unknown-reference', `Unexpected ${role} \`${id}\`, expected a person id from people.yaml`));
+    }
+  };
+  const target = (ref: string, path: (string | number)[], what: string): void => {
+    if (ref === record.ref) {
+      found.push(problem(record, locator.locate(path), 'unknown-reference', `Unexpected reference to this record itself in ${what}, expected another record`));
+    } else if (!context.handbook.byRef.has(ref)) {
+      found.push(problem(record, locator.locate(path), 'unknown-reference', `Unexpected ${what} \`${ref.split('/')[1] ?? ref}\`, expected the id of an existing record in ${ref.split('/')[0]}/`));
+    }
+  };
+
+  person(data['owner'], ['owner'], 'owner');
+  const team = stringField(data, 'team');
+  if (team !== undefined && !context.teamIds.has(team)) {
+    found.push(problem(record, locator.locate(['team']), 'unknown-reference', `Unexpected team \`${team}\`, expected a team id from teams.yaml`));
+  }
+  for (const list of PERSON_LISTS) listField(data, list).forEach((id, i) => person(id, [list, i], list.replace(/s$/, '')));
+  listField(data, 'actions').forEach((action, i) => {
+    if (isObject(action)) person(action['owner'], ['actions', i, 'owner'], 'action owner');
+  });
+  const parent = stringField(data, 'parent');
+  if (parent !== undefined) target(`outcomes/${parent}`, ['parent'], 'parent outcome');
+  for (const [list, collection] of Object.entries(RECORD_LISTS)) {
+    listField(data, list).forEach((id, i) => {
+      if (typeof id === 'string') target(`${collection}/${id}`, [list, i], `${collection.replace(/s$/, '')} in \`${list}\``);
+    });
+  }
+  const supersededBy = stringField(data, 'supersededBy');
+  if (supersededBy !== undefined) target(`decisions/${supersededBy}`, ['supersededBy'], 'decision in `supersededBy`');
+  listField(data, 'related').forEach((ref, i) => {
+    if (typeof ref === 'string' && RECORD_REF.test(ref)) target(ref, ['related', i], 'related record');
+  });
+
+  for (const prose of record.body.prose) {
+    for (const match of prose.source.matchAll(BODY_LINK)) {
+      const ref = `${match[1]}/${match[2]}`;
+      if (ref === record.ref || context.handbook.byRef.has(ref)) continue;
+      const position = record.body.lines.positionAt(prose.offset + match.index);
+      const message = RECORD_REF.test(ref)
+        ? `Unexpected link to \`${ref}\`, expected the id of an existing record`
+        : `Unexpected link to \`${ref}\`, expected \`[[<collection>/<id>]]\` with collection outcomes, decisions or postmortems`;
+      found.push(problem(record, position, 'broken-link', message));
+    }
+  }
+  return found;
+};
+
+function decision(context: RuleContext, id: string): RecordFile | undefined {
+  return context.handbook.byRef.get(`decisions/${id}`);
+}
+
+/** `supersedes` and `supersededBy` agree in both directions. */
+export const supersession: RecordRule = (record, context) => {
+  if (record.kind.collection !== 'decisions' || isDraft(record)) return [];
+  const found: Problem[] = [];
+  listField(record.data, 'supersedes').forEach((id, i) => {
+    const older = typeof id === 'string' ? decision(context, id) : undefined;
+    if (older === undefined || older === record) return;
+    if (statusOf(older) !== 'superseded' || older.data['supersededBy'] !== record.id) {
+      found.push(
+        problem(record, record.locator.locate(['supersedes', i]), 'supersession', `Unexpected \`${String(id)}\` in \`supersedes\` while it is not marked \`status: superseded\` with \`supersededBy: ${record.id}\`, expected both directions to agree`),
+      );
+    }
+  });
+  const by = stringField(record.data, 'supersededBy');
+  const newer = by === undefined ? undefined : decision(context, by);
+  if (by !== undefined && newer !== undefined && newer !== record) {
+    if (!listField(newer.data, 'supersedes').includes(record.id)) {
+      found.push(problem(record, record.locator.locate(['supersededBy']), 'supersession', `Unexpected \`supersededBy: ${by}\` while ${by} does not list \`${record.id}\` in \`supersedes\`, expected both directions to agree`));
+    }
+    if (!['accepted', 'superseded', 'deprecated'].includes(statusOf(newer) ?? '')) {
+      found.push(problem(record, record.locator.locate(['supersededBy']), 'supersession', `Unexpected \`supersededBy: ${by}\` whose status is \`${statusOf(newer) ?? 'unknown'}\`, expected a decision that was accepted`));
+    }
+  }
+  if (by !== undefined && statusOf(record) !== 'superseded') {
+    found.push(problem(record, record.locator.locate(['supersededBy']), 'supersession', `Unexpected \`supersededBy\` on a decision with status \`${statusOf(record) ?? 'unknown'}\`, expected status \`superseded\``));
+  }
+  return found;
+};

@@ -1,0 +1,81 @@
+import { meetsTarget } from '../lib/key-results.ts';
+import type { Problem } from '../records/problem.ts';
+import { isDraft, isObject, listField, problem, statusOf, stringField, type RecordRule } from './context.ts';
+
+/** Loops left open past their date: decision reviews, committed outcomes, open actions. */
+export const overdue: RecordRule = (record, { today }) => {
+  const status = statusOf(record);
+  const found: Problem[] = [];
+  const reviewBy = stringField(record.data, 'reviewBy');
+  if (record.kind.collection === 'decisions' && status === 'accepted' && reviewBy !== undefined && reviewBy < today) {
+    found.push(problem(record, record.locator.locate(['reviewBy']), 'review-overdue', `Unexpected \`reviewBy\` ${reviewBy} in the past, expected the decision to be reviewed (update the record and its \`reviewBy\`)`, 'warning'));
+  }
+  const due = stringField(record.data, 'due');
+  if (record.kind.collection === 'outcomes' && status === 'committed' && due !== undefined && due < today) {
+    found.push(problem(record, record.locator.locate(['due']), 'outcome-overdue', `Unexpected committed outcome past its \`due\` ${due}, expected it closed as achieved, missed or dropped`, 'warning'));
+  }
+  if (record.kind.collection === 'postmortems' && !isDraft(record)) {
+    listField(record.data, 'actions').forEach((action, i) => {
+      if (!isObject(action) || !['open', 'in-progress'].includes(String(action['status']))) return;
+      const actionDue = action['due'];
+      if (typeof actionDue === 'string' && actionDue < today) {
+        found.push(problem(record, record.locator.locate(['actions', i, 'due']), 'action-overdue', `Unexpected ${String(action['status'])} action ${i + 1} past its \`due\` ${actionDue}, expected it done, rescheduled or marked wont-do`, 'warning'));
+      }
+    });
+  }
+  return found;
+};
+
+/** An achieved outcome should meet its targets, and a missed one should miss at least one. */
+export const results: RecordRule = (record) => {
+  const status = statusOf(record);
+  if (record.kind.collection !== 'outcomes' || (status !== 'achieved' && status !== 'missed')) return [];
+  const verdicts = listField(record.data, 'keyResults').map((kr) =>
+    isObject(kr) ? meetsTarget({ baseline: num(kr['baseline']), target: num(kr['target']), actual: num(kr['actual']) }) : undefined,
+  );
+  if (verdicts.some((v) => v === undefined) || verdicts.length === 0) return [];
+  const position = record.locator.locate(['status']);
+  if (status === 'achieved') {
+    const missed = verdicts.findIndex((v) => v === false);
+    return missed === -1 ? [] : [problem(record, record.locator.locate(['keyResults', missed, 'actual']), 'results-mismatch', `Unexpected \`achieved\` with key result ${missed + 1} short of its target, expected \`missed\` or an actual that meets the target`, 'warning')];
+  }
+  return verdicts.every(Boolean) ? [problem(record, position, 'results-mismatch', 'Unexpected `missed` while every key result meets its target, expected `achieved`', 'warning')] : [];
+};
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** A one-way door deserves more than one decider and someone consulted. */
+export const oneWayDoor: RecordRule = (record) => {
+  if (record.kind.collection !== 'decisions' || statusOf(record) !== 'accepted' || record.data['door'] !== 'one-way') return [];
+  const deciders = listField(record.data, 'deciders').length;
+  const consulted = listField(record.data, 'consulted').length;
+  if (deciders >= 2 && consulted >= 1) return [];
+  const missing = deciders < 2 ? `${deciders} decider${deciders === 1 ? '' : 's'}` : 'nobody consulted';
+  return [problem(record, record.locator.locate(['door']), 'one-way-door', `Unexpected one-way door with ${missing}, expected at least 2 deciders and someone in \`consulted\``, 'warning')];
+};
+
+const FAILURE_VERBS = "broke|forgot|failed to|caused|missed|neglected|ignored|messed up|screwed up|should have|didn't|did not";
+const BLAME = [/\b[\p{L}-]+['’]s fault\b/giu, /\bshould have known\b/gi, /\b(?:careless(?:ness)?|incompetent|negligent|negligence)\b/gi];
+
+/** The blame patterns for a handbook: fixed phrases, and a person's name as the subject of a failure. */
+export function blamePatterns(people: readonly unknown[]): RegExp[] {
+  const names = people.flatMap((person) =>
+    isObject(person) && typeof person['name'] === 'string' ? [person['name'], person['name'].split(' ')[0] ?? ''] : [],
+  );
+  const escaped = [...new Set(names)].filter((n) => n.length > 1).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return escaped.length > 0 ? [...BLAME, new RegExp(`\\b(?:${escaped.join('|')})\\s+(?:${FAILURE_VERBS})\\b`, 'g')] : BLAME;
+}
+
+/** Postmortems are blameless: systems and processes fail, not people. */
+export const blameLanguage: RecordRule = (record, context) => {
+  if (record.kind.collection !== 'postmortems' || isDraft(record)) return [];
+  return record.body.prose.flatMap((prose) =>
+    context.blame.flatMap((pattern) =>
+      [...prose.source.matchAll(pattern)].map((match) =>
+        problem(record, record.body.lines.positionAt(prose.offset + match.index), 'blame-language', `Unexpected blame \`${match[0]}\`, expected a blameless description of what the system and process allowed`, 'warning'),
+      ),
+    ),
+  );
+};

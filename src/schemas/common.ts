@@ -1,0 +1,93 @@
+import { z } from 'astro/zod';
+
+/** Kebab-case identifiers: people, teams, tags and record slugs. */
+export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The three record collections, in the order the handbook lists them. */
+export const COLLECTIONS = ['outcomes', 'decisions', 'postmortems'] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const match = DATE.exec(value);
+  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** True when `value` is an ISO 8601 date-time that carries an offset. */
+export function isIsoDateTime(value: string): boolean {
+  const match = DATE_TIME.exec(value);
+  if (match === null) return false;
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  return isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) && hour < 24 && minute < 60 && second < 60;
+}
+
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a calendar date written YYYY-MM-DD' })
+  .meta({ format: 'date' });
+
+export const isoDateTime = z
+  .string()
+  .refine(isIsoDateTime, { message: 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-04T10:15:00+01:00' })
+  .meta({ format: 'date-time' });
+
+export const kebabId = z.string().regex(KEBAB, { message: 'expected a kebab-case id such as `dana` or `payments`' });
+
+/** A person id from people.yaml. */
+export const personId = kebabId;
+export const personIds = z.array(personId);
+
+/** `<collection>/<id>`, the form used by `related` and by `[[...]]` body links. */
+export const RECORD_REF = /^(outcomes|decisions|postmortems)\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
+export const recordRef = z.string().regex(RECORD_REF, { message: 'expected `<collection>/<id>`, e.g. `decisions/0042-adopt-postgres`' });
+
+/** The fields every record has, whatever its kind; `status` is added per kind. */
+export const commonFields = {
+  title: z.string().min(8).max(120).describe('What this record is about, as a sentence fragment.'),
+  summary: z.string().max(280).optional().describe('One sentence shown in lists, search results and feeds.'),
+  owner: personId.describe('The one accountable person; an id from people.yaml.'),
+  team: kebabId.optional().describe("The team this record belongs to; defaults to the owner's team."),
+  created: isoDate.describe('When the record was started (YYYY-MM-DD).'),
+  tags: z.array(kebabId).optional().describe('Free kebab-case topics, shown as filter facets.'),
+  related: z.array(recordRef).optional().describe('Other records this one is about, as `<collection>/<id>`.'),
+};
+
+/**
+ * What a kind demands at each status beyond its zod shape. Field paths use `[]` for
+ * "every item of the list", so `keyResults[].actual` reads as in the content model.
+ */
+export interface KindRules<Status extends string> {
+  /** For each field path, the statuses at which it must be present (lists: non-empty). */
+  readonly fields: Readonly<Record<string, readonly Status[]>>;
+  /** For each level-2 section heading, the statuses at which it must be present and non-empty. */
+  readonly sections: Readonly<Record<string, readonly Status[]>>;
+  /** The minimum number of items of a list field once it is required. */
+  readonly minItems?: Readonly<Record<string, number>>;
+}
+
+/**
+ * js-yaml, which Astro uses to read frontmatter, turns unquoted dates into `Date`
+ * objects; the handbook keeps dates as the strings the author wrote. This converts them
+ * back so the site and `handbook check` validate the same values.
+ */
+export function restoreDates(value: unknown, dateTimeKeys: ReadonlySet<string>, key = ''): unknown {
+  if (value instanceof Date) {
+    return dateTimeKeys.has(key) ? value.toISOString().replace('.000Z', 'Z') : value.toISOString().slice(0, 10);
+  }
+  if (Array.isArray(value)) return value.map((item) => restoreDates(item, dateTimeKeys, key));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreDates(v, dateTimeKeys, k)]));
+  }
+  return value;
+}
+
+/** `[[<collection>/<id>]]` in a record body links to another record. */
+export const BODY_LINK = /\[\[([a-z]+)\/([^\]\s|]+)\]\]/g;
