@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Position } from './problem.ts';
+import { scanMarkdown } from './scan.ts';
 import { LineIndex } from './text.ts';
 
 export interface Section {
@@ -32,8 +33,8 @@ export interface Body {
 
 export type BodyResult = { ok: true; body: Body } | { ok: false; position: Position; message: string };
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter);
-const mdx = unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx);
+export const markdown = unified().use(remarkParse).use(remarkFrontmatter);
+export const mdx = unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx);
 
 /** Node types whose text is prose a writer typed (not code, not markup). */
 const PROSE = new Set(['text', 'html', 'mdxTextExpression', 'mdxFlowExpression']);
@@ -42,16 +43,29 @@ const PROSE = new Set(['text', 'html', 'mdxTextExpression', 'mdxFlowExpression']
  * Parses a record with remark (frontmatter included, so every position is a position in
  * the file) and collects what the rules look at: level-2 sections and prose runs.
  */
-export function analyseBody(text: string, { isMdx, bodyLine }: { isMdx: boolean; bodyLine: number }): BodyResult {
+export function analyseBody(text: string, { isMdx, bodyLine, bodyOffset }: { isMdx: boolean; bodyLine: number; bodyOffset: number }): BodyResult {
+  const start = { line: bodyLine, column: 1 };
+  if (!isMdx) {
+    const lines = new LineIndex(text);
+    return { ok: true, body: { ...scanMarkdown(text, bodyOffset, lines), start, lines } };
+  }
+  return parseBody(text, mdx, start);
+}
+
+/**
+ * The reference analysis: remark's full parse. MDX records use it (JSX needs a real
+ * parser, and its syntax errors become problems); tests hold the fast scanner to it.
+ */
+export function parseBody(text: string, processor: typeof markdown | typeof mdx, start: Position): BodyResult {
   let tree: Root;
   try {
-    tree = (isMdx ? mdx : markdown).parse(text);
+    tree = processor.parse(text);
   } catch (error) {
     const place = (error as { place?: { line?: number; column?: number; start?: Position } }).place;
-    const start = place && 'start' in place && place.start ? place.start : place;
+    const at = place && 'start' in place && place.start ? place.start : place;
     return {
       ok: false,
-      position: { line: start?.line ?? bodyLine, column: start?.column ?? 1 },
+      position: { line: at?.line ?? start.line, column: at?.column ?? 1 },
       message: `Unexpected MDX: ${(error as { reason?: string }).reason ?? String(error)}`,
     };
   }
@@ -65,7 +79,7 @@ export function analyseBody(text: string, { isMdx, bodyLine }: { isMdx: boolean;
     if (!PROSE.has(node.type) || node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
     prose.push({ source: text.slice(node.position.start.offset, node.position.end.offset), offset: node.position.start.offset });
   });
-  return { ok: true, body: { sections, prose, start: { line: bodyLine, column: 1 }, lines } };
+  return { ok: true, body: { sections, prose, start, lines } };
 }
 
 function toSection(heading: Heading, following: RootContent[]): Section {

@@ -1,22 +1,38 @@
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Position } from './problem.ts';
 
 export type PathSegment = string | number;
 
-/** Answers "where in the file is this field?" for one parsed YAML document. */
+/**
+ * Answers "where in the file is this field?". The `yaml` package keeps source ranges but
+ * is slow; it parses the text only the first time a position is asked for, which on a
+ * healthy handbook is never.
+ */
 export class YamlLocator {
-  readonly #doc: Document;
-  readonly #lines: LineCounter;
+  readonly #text: string;
   readonly #lineOffset: number;
+  #parsed: { doc: Document; lines: LineCounter } | undefined;
 
-  constructor(doc: Document, lines: LineCounter, lineOffset: number) {
-    this.#doc = doc;
-    this.#lines = lines;
+  constructor(text: string, lineOffset: number) {
+    this.#text = text;
     this.#lineOffset = lineOffset;
   }
 
+  get #doc(): Document {
+    return this.#parse().doc;
+  }
+
+  #parse(): { doc: Document; lines: LineCounter } {
+    if (this.#parsed === undefined) {
+      const lines = new LineCounter();
+      this.#parsed = { doc: parseDocument(this.#text, { version: '1.2', lineCounter: lines }), lines };
+    }
+    return this.#parsed;
+  }
+
   #at(offset: number): Position {
-    const { line, col } = this.#lines.linePos(offset);
+    const { line, col } = this.#parse().lines.linePos(offset);
     return { line: line + this.#lineOffset, column: col };
   }
 
@@ -55,18 +71,18 @@ export class YamlLocator {
     return found;
   }
 
-  /** Every string scalar with its position, for scans such as placeholders. */
-  strings(): { value: string; position: Position }[] {
-    const out: { value: string; position: Position }[] = [];
-    const visit = (node: unknown): void => {
-      if (isMap(node) || isSeq(node)) {
-        for (const item of node.items) visit(isPair(item) ? item.value : item);
-      } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
-        out.push({ value: node.value, position: this.#at(node.range[0]) });
-      }
-    };
-    visit(this.#doc.contents);
-    return out;
+  /**
+   * Every match of `pattern` (a global regex) in the YAML text, outside comments, with its
+   * position. Scans the text itself, so it needs no parse.
+   */
+  scan(pattern: RegExp): { value: string; position: Position }[] {
+    return this.#text.split('\n').flatMap((line, i) => {
+      const code = line.replace(/(^|\s)#.*$/, '$1');
+      return [...code.matchAll(pattern)].map((match) => ({
+        value: match[0],
+        position: { line: i + 1 + this.#lineOffset, column: match.index + 1 },
+      }));
+    });
   }
 }
 
@@ -126,19 +142,33 @@ export function parseFrontmatter(text: string): Frontmatter {
   return { ...parsed, bodyOffset, bodyLine: close + 2 };
 }
 
-/** Parses YAML 1.2 text whose first line is line `lineOffset + 1` of its file. */
+/**
+ * Parses YAML 1.2 text whose first line is line `lineOffset + 1` of its file. Values come
+ * from js-yaml with its YAML 1.2 core schema (fast; no 1.1 surprises such as `no` → false,
+ * and dates stay strings); the `yaml` package supplies positions when something is wrong.
+ */
 export function parseYaml(text: string, lineOffset = 0): Frontmatter {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { version: '1.2', lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  try {
+    const data: unknown = loadYaml(text, { schema: CORE_SCHEMA });
+    return { ok: true, data, locator: new YamlLocator(text, lineOffset), bodyOffset: text.length, bodyLine: 1 };
+  } catch (error) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { version: '1.2', lineCounter, prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      return {
+        ok: false,
+        problems: doc.errors.map((e) => ({
+          position: { line: (e.linePos?.[0].line ?? 1) + lineOffset, column: e.linePos?.[0].col ?? 1 },
+          rule: 'yaml-syntax',
+          message: `Unexpected YAML: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+        })),
+      };
+    }
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String(error);
     return {
       ok: false,
-      problems: doc.errors.map((error) => ({
-        position: { line: (error.linePos?.[0].line ?? 1) + lineOffset, column: error.linePos?.[0].col ?? 1 },
-        rule: 'yaml-syntax',
-        message: `Unexpected YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
-      })),
+      problems: [{ position: { line: (mark?.line ?? 0) + 1 + lineOffset, column: (mark?.column ?? 0) + 1 }, rule: 'yaml-syntax', message: `Unexpected YAML: ${reason}` }],
     };
   }
-  return { ok: true, data: doc.toJS(), locator: new YamlLocator(doc, lineCounter, lineOffset), bodyOffset: text.length, bodyLine: 1 };
 }

@@ -78,7 +78,7 @@ export function readRecord(path: string, kind: Kind): { record?: RecordFile; pro
     return { problems: frontmatter.problems.map((p) => ({ file, ...p.position, severity: 'error', rule: p.rule, message: p.message })) };
   }
   const ext = extname(path);
-  const body = analyseBody(read.text, { isMdx: ext === '.mdx', bodyLine: frontmatter.bodyLine });
+  const body = analyseBody(read.text, { isMdx: ext === '.mdx', bodyLine: frontmatter.bodyLine, bodyOffset: frontmatter.bodyOffset });
   if (!body.ok) return { problems: [{ file, ...body.position, severity: 'error', rule: 'mdx-syntax', message: body.message }] };
   const id = (path.split(sep).at(-1) ?? '').slice(0, -ext.length);
   return {

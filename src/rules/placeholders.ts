@@ -21,8 +21,8 @@ const message = (value: string): string => `Unexpected placeholder \`${value}\`,
 export const placeholders: RecordRule = (record) => {
   if (isDraft(record)) return [];
   const found: Problem[] = [];
-  for (const { value, position } of record.locator.strings()) {
-    for (const match of matches(value)) found.push(problem(record, position, 'placeholder', message(match.value)));
+  for (const { value, position } of record.locator.scan(PLACEHOLDER)) {
+    if (matches(value).length > 0) found.push(problem(record, position, 'placeholder', message(value)));
   }
   for (const prose of record.body.prose) {
     for (const match of matches(prose.source)) {
