@@ -12,7 +12,7 @@ import { postmortemSchema } from './schemas/postmortems.ts';
 function records<Schema extends z.ZodObject>(collection: Collection, schema: Schema) {
   const { dateTimes } = kindOf(collection);
   return defineCollection({
-    loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: `${config.content}/${collection}` }),
+    loader: glob({ pattern: '[^_]*.{md,mdx}', base: `${config.content}/${collection}` }),
     schema: z.preprocess((data) => restoreDates(data, dateTimes), schema),
   });
 }

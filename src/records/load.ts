@@ -42,12 +42,12 @@ function displayPath(path: string): string {
   return relative(process.cwd(), path).split(sep).join('/');
 }
 
-/** The record files of a kind under `dir`, skipping names that start with `_`. */
+/** The record files of a kind: the kind's folder itself (an id is a file name), skipping names that start with `_`. */
 export function recordPaths(dir: string, kind: Kind): string[] {
   const folder = join(dir, kind.collection);
   if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((name) => RECORD_EXTENSIONS.has(extname(name)) && !(name.split(sep).at(-1) ?? '').startsWith('_'))
+  return readdirSync(folder, { encoding: 'utf8' })
+    .filter((name) => RECORD_EXTENSIONS.has(extname(name)) && !name.startsWith('_'))
     .sort()
     .map((name) => join(folder, name));
 }
