@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { kinds, type Kind } from '../schemas/index.ts';
 import { analyseBody, type Body } from './body.ts';
 import { parseFrontmatter, parseYaml, type YamlLocator } from './frontmatter.ts';
@@ -98,7 +98,7 @@ export function readRecord(path: string, kind: Kind): { record?: RecordFile; pro
 function readList(path: string, problems: Problem[]): ListFile {
   const file = displayPath(path);
   if (!existsSync(path)) {
-    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-missing', message: `Missing ${file}, expected a YAML list of entries` });
+    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-missing', message: `Missing ${basename(path)} in the handbook folder, expected a YAML list of entries` });
     return { file, items: [], locator: undefined };
   }
   const read = readText(path);

@@ -14,12 +14,12 @@ export function naming(context: RuleContext): Problem[] {
     }
     const first = seenRefs.get(record.ref);
     if (first === undefined) seenRefs.set(record.ref, record.file);
-    else found.push(problem(record, start, 'duplicate-id', `Unexpected duplicate id \`${record.id}\`, already used by ${first}`));
+    else found.push(problem(record, start, 'duplicate-id', `Unexpected duplicate id \`${record.id}\`, already used by ${first.split('/').at(-1) ?? first}`));
     if (record.kind.collection !== 'decisions') continue;
     const number = /^(\d{4})-/.exec(record.id)?.[1];
     if (number === undefined) continue;
     const owner = seenNumbers.get(number);
-    if (owner === undefined) seenNumbers.set(number, record.file);
+    if (owner === undefined) seenNumbers.set(number, record.ref);
     else if (first === undefined) found.push(problem(record, start, 'duplicate-number', `Unexpected decision number ${number}, already used by ${owner}`));
   }
   return found;

@@ -1,7 +1,7 @@
 import type { RecordFile } from '../records/load.ts';
 import type { Problem } from '../records/problem.ts';
 import { BODY_LINK, RECORD_REF } from '../schemas/index.ts';
-import { isDraft, isObject, listField, problem, statusOf, stringField, type RecordRule, type RuleContext } from './context.ts';
+import { fieldLabel, isDraft, isObject, listField, problem, statusOf, stringField, type RecordRule, type RuleContext } from './context.ts';
 
 const PERSON_LISTS = ['contributors', 'deciders', 'consulted', 'informed'] as const;
 const RECORD_LISTS = { outcomes: 'outcomes', decisions: 'decisions', supersedes: 'decisions' } as const;
@@ -11,39 +11,41 @@ export const references: RecordRule = (record, context) => {
   if (isDraft(record)) return [];
   const found: Problem[] = [];
   const { data, locator } = record;
-  const person = (id: unknown, path: (string | number)[], role: string): void => {
+  const person = (id: unknown, path: (string | number)[], label: string): void => {
     if (typeof id === 'string' && !context.personIds.has(id)) {
-      found.push(problem(record, locator.locate(path), 'unknown-reference', `Unexpected ${role} \`${id}\`, expected a person id from people.yaml`));
+      found.push(problem(record, locator.locate(path), 'unknown-reference', `Unexpected \`${id}\` in ${label}, expected a person id from people.yaml`));
     }
   };
-  const target = (ref: string, path: (string | number)[], what: string): void => {
+  const target = (ref: string, path: (string | number)[], field: string): void => {
+    const [collection = '', id = ref] = ref.split('/');
     if (ref === record.ref) {
-      found.push(problem(record, locator.locate(path), 'unknown-reference', `Unexpected reference to this record itself in ${what}, expected another record`));
+      found.push(problem(record, locator.locate(path), 'unknown-reference', `Unexpected reference to this record itself in \`${field}\`, expected another record`));
     } else if (!context.handbook.byRef.has(ref)) {
-      found.push(problem(record, locator.locate(path), 'unknown-reference', `Unexpected ${what} \`${ref.split('/')[1] ?? ref}\`, expected the id of an existing record in ${ref.split('/')[0]}/`));
+      const shown = field === 'related' ? ref : id;
+      found.push(problem(record, locator.locate(path), 'unknown-reference', `Unexpected \`${shown}\` in \`${field}\`, expected the id of an existing record in ${collection}/`));
     }
   };
 
-  person(data['owner'], ['owner'], 'owner');
+  person(data['owner'], ['owner'], '`owner`');
   const team = stringField(data, 'team');
   if (team !== undefined && !context.teamIds.has(team)) {
     found.push(problem(record, locator.locate(['team']), 'unknown-reference', `Unexpected team \`${team}\`, expected a team id from teams.yaml`));
   }
-  for (const list of PERSON_LISTS) listField(data, list).forEach((id, i) => person(id, [list, i], list.replace(/s$/, '')));
+  for (const list of PERSON_LISTS) listField(data, list).forEach((id, i) => person(id, [list, i], `\`${list}\``));
   listField(data, 'actions').forEach((action, i) => {
-    if (isObject(action)) person(action['owner'], ['actions', i, 'owner'], 'action owner');
+    if (isObject(action)) person(action['owner'], ['actions', i, 'owner'], fieldLabel(['actions', i, 'owner']));
   });
   const parent = stringField(data, 'parent');
-  if (parent !== undefined) target(`outcomes/${parent}`, ['parent'], 'parent outcome');
+  if (parent !== undefined) target(`outcomes/${parent}`, ['parent'], 'parent');
   for (const [list, collection] of Object.entries(RECORD_LISTS)) {
     listField(data, list).forEach((id, i) => {
-      if (typeof id === 'string') target(`${collection}/${id}`, [list, i], `${collection.replace(/s$/, '')} in \`${list}\``);
+      if (typeof id === 'string') target(`${collection}/${id}`, [list, i], list);
     });
   }
   const supersededBy = stringField(data, 'supersededBy');
-  if (supersededBy !== undefined) target(`decisions/${supersededBy}`, ['supersededBy'], 'decision in `supersededBy`');
+  if (supersededBy !== undefined) target(`decisions/${supersededBy}`, ['supersededBy'], 'supersededBy');
   listField(data, 'related').forEach((ref, i) => {
-    if (typeof ref === 'string' && RECORD_REF.test(ref)) target(ref, ['related', i], 'related record');
+    if (typeof ref === 'string' && RECORD_REF.test(ref)) target(ref, ['related', i], 'related');
   });
 
   for (const prose of record.body.prose) {
