@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { checkHandbook, countErrors, localToday } from '../check/index.ts';
 import { formatPretty } from '../check/report.ts';
+import { indexSite } from './pagefind.ts';
 
 export interface HandbookOptions {
   /** Site title shown in the header and the page titles. */
@@ -63,6 +64,10 @@ export default function handbook(options: HandbookOptions): AstroIntegration {
             ],
           },
         });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { pages } = await indexSite(dir.pathname);
+        logger.info(`Search index: ${pages} record pages`);
       },
     },
   };
