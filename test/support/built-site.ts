@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The example handbook built once for the whole run, judged at 2026-11-24. */
+    siteDir: string;
+  }
+}
+
+/** Builds a handbook with `astro build` into a fresh folder and returns the folder. */
+export function buildSite(env: Record<string, string> = {}): string {
+  const outDir = join(mkdtempSync(join(tmpdir(), 'handbook-site-')), 'dist');
+  const result = spawnSync('node_modules/.bin/astro', ['build', '--outDir', outDir], {
+    encoding: 'utf8',
+    env: { ...process.env, HANDBOOK_TODAY: '2026-11-24', NO_COLOR: '1', ...env },
+  });
+  if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`);
+  return outDir;
+}
+
+/** Vitest global setup: one build of the example handbook shared by the site and browser tests. */
+export default function setup(project: TestProject): () => void {
+  const dir = buildSite();
+  project.provide('siteDir', dir);
+  return () => rmSync(join(dir, '..'), { recursive: true, force: true });
+}
