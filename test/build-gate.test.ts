@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { userEnv } from './support/built-site.ts';
 import { DECISION, tree, variant } from './support/fixture.ts';
 
 describe('the build refuses content with errors', () => {
@@ -10,7 +11,7 @@ describe('the build refuses content with errors', () => {
     const outDir = join(dir, 'dist');
     const result = spawnSync('node_modules/.bin/astro', ['build', '--outDir', outDir], {
       encoding: 'utf8',
-      env: { ...process.env, HANDBOOK_CONTENT: dir, HANDBOOK_TODAY: '2026-11-24', NO_COLOR: '1' },
+      env: userEnv({ HANDBOOK_CONTENT: dir, HANDBOOK_TODAY: '2026-11-24' }),
     });
     expect(result.status).toBe(1);
     const output = result.stdout + result.stderr;

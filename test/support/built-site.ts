@@ -11,12 +11,23 @@ declare module 'vitest' {
   }
 }
 
+// Vitest sets these for its own Vite; a child `astro build` must not inherit them
+// (BASE_URL would override the configured base path, NODE_ENV=test the production build).
+const VITEST_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST'];
+
+/** The environment of a command run the way a user runs it, outside Vitest. */
+export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of VITEST_ENV) delete env[key];
+  return { ...env, NO_COLOR: '1', ...extra };
+}
+
 /** Builds a handbook with `astro build` into a fresh folder and returns the folder. */
 export function buildSite(env: Record<string, string> = {}): string {
   const outDir = join(mkdtempSync(join(tmpdir(), 'handbook-site-')), 'dist');
   const result = spawnSync('node_modules/.bin/astro', ['build', '--outDir', outDir], {
     encoding: 'utf8',
-    env: { ...process.env, HANDBOOK_TODAY: '2026-11-24', NO_COLOR: '1', ...env },
+    env: userEnv({ HANDBOOK_TODAY: '2026-11-24', ...env }),
   });
   if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`);
   return outDir;
