@@ -9,6 +9,9 @@ export default defineConfig({
   site: process.env.HANDBOOK_SITE ?? 'https://tillwave.github.io',
   base: process.env.HANDBOOK_BASE ?? '/',
   trailingSlash: 'always',
+  // Writes .astro/collections/ so the Astro VS Code extension validates and completes
+  // record frontmatter against the same schemas `handbook check` uses.
+  experimental: { contentIntellisense: true },
   integrations: [
     mdx(),
     handbook({

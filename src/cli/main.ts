@@ -1,17 +1,23 @@
 import { checkUsage, runCheck } from './check.ts';
 import { UsageError, type CommandIO } from './io.ts';
+import { listUsage, runList } from './list.ts';
+import { newUsage, runNew } from './new.ts';
+import { runSchema, schemaUsage } from './schema.ts';
 
-type Command = { usage: string; run: (args: string[], io: CommandIO) => number | Promise<number> };
+type Command = { summary: string; usage: string; run: (args: string[], io: CommandIO) => number | Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
-  check: { usage: checkUsage, run: runCheck },
+  check: { summary: 'Check every record and report all problems with file, line and column', usage: checkUsage, run: runCheck },
+  new: { summary: 'Write a new draft outcome, decision or postmortem from its template', usage: newUsage, run: runNew },
+  list: { summary: 'List records by kind, status, owner, team, tag or overdue', usage: listUsage, run: runList },
+  schema: { summary: 'Write JSON Schema of the content model for editors and tools', usage: schemaUsage, run: runSchema },
 };
 
 export const usage = `Usage: handbook <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(8)} ${command.usage.split('\n')[2] ?? ''}`)
+  .map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`)
   .join('\n')}
 
 Run \`handbook <command> --help\` for a command's options.`;
