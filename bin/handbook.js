@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=16
 // The CLI is TypeScript run by Node's type stripping, which needs Node 22.18 or later;
 // `npm run` and `npx` put the pinned Node from node_modules/.bin first on PATH.
 const [major, minor] = process.versions.node.split('.').map(Number);

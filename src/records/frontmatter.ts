@@ -13,6 +13,7 @@ export class YamlLocator {
   readonly #text: string;
   readonly #lineOffset: number;
   #parsed: { doc: Document; lines: LineCounter } | undefined;
+  #lines: string[] | undefined;
 
   constructor(text: string, lineOffset: number) {
     this.#text = text;
@@ -44,9 +45,76 @@ export class YamlLocator {
   /**
    * The position of the value at `path` (or of its key, with `key: true`). When the path
    * does not exist, the position of the deepest node that does, so a missing list item
-   * field points at the item it belongs to.
+   * field points at the item it belongs to. `parsed: true` always asks the parser.
    */
-  locate(path: readonly PathSegment[], { key = false } = {}): Position {
+  locate(path: readonly PathSegment[], { key = false, parsed = false } = {}): Position {
+    return (parsed ? undefined : this.#quick(path, key)) ?? this.#locateParsed(path, key);
+  }
+
+  /** The YAML text the positions refer to. */
+  get text(): string {
+    return this.#text;
+  }
+
+  /**
+   * `locate` without parsing, for the block-style YAML records are written in: a top-level
+   * key, an item of a block list, or a field of a map in a block list. Undefined whenever
+   * the text is anything else (flow collections, anchors, tags, multi-line values, a
+   * missing path), so the parser answers; a test holds the two to the same answers.
+   */
+  #quick(path: readonly PathSegment[], key: boolean): Position | undefined {
+    const [top, index, field] = path;
+    if (typeof top !== 'string' || path.length > 3 || (path.length > 1 && typeof index !== 'number') || (path.length > 2 && typeof field !== 'string')) return undefined;
+    const lines = (this.#lines ??= this.#text.split('\n'));
+    const at = (line: number, column: number): Position => ({ line: line + 1 + this.#lineOffset, column: column + 1 });
+    const entry = (line: string, indent: number, name: string): { key: number; value: number } | undefined => {
+      if (!line.startsWith(name, indent) || line[indent + name.length] !== ':') return undefined;
+      const rest = line.slice(indent + name.length + 1);
+      if (rest !== '' && !/^[ \t]/.test(rest)) return undefined;
+      const value = rest.search(/\S/);
+      return { key: indent, value: value === -1 || rest[value] === '#' ? -1 : indent + name.length + 1 + value };
+    };
+    const plain = (line: string, column: number): boolean => !/^[&*!|>{[]/.test(line.slice(column));
+    const row = lines.findIndex((line) => entry(line, 0, top) !== undefined);
+    if (row === -1) return undefined;
+    const found = entry(lines[row]!, 0, top)!;
+    if (path.length === 1) {
+      if (key) return at(row, 0);
+      return found.value !== -1 && plain(lines[row]!, found.value) ? at(row, found.value) : undefined;
+    }
+    if (found.value !== -1) return undefined;
+    // The block list under `top`: items are `- ` lines at one indentation, up to the next top-level line.
+    let end = lines.findIndex((line, i) => i > row && /^\S/.test(line) && !line.startsWith('#'));
+    if (end === -1) end = lines.length;
+    const dash = lines.slice(row + 1, end).find((line) => /^\s*-( |$)/.test(line))?.search(/-/);
+    if (dash === undefined) return undefined;
+    const items: number[] = [];
+    for (let i = row + 1; i < end; i++) {
+      const line = lines[i]!;
+      if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+      const indent = line.search(/\S/);
+      if (indent < dash || (indent === dash && !/^-( |$)/.test(line.slice(dash)))) return undefined;
+      if (indent === dash) items.push(i);
+    }
+    const item = items[index as number];
+    if (item === undefined) return undefined;
+    const line = lines[item]!;
+    const gap = line.slice(dash + 1).search(/\S/);
+    const content = dash + 1 + gap;
+    if (gap === -1 || line[content] === '#') return undefined;
+    if (path.length === 2) return plain(line, content) && !/^[^'"]*:( |$)/.test(line.slice(content)) ? at(item, content) : undefined;
+    // A field of the map that starts on the item's line.
+    const next = items[(index as number) + 1] ?? end;
+    for (let i = item; i < next; i++) {
+      const candidate = entry(lines[i]!, content, field as string);
+      if (candidate === undefined || (i > item && lines[i]!.search(/\S/) !== content)) continue;
+      if (key) return at(i, content);
+      return candidate.value !== -1 && plain(lines[i]!, candidate.value) ? at(i, candidate.value) : undefined;
+    }
+    return undefined;
+  }
+
+  #locateParsed(path: readonly PathSegment[], key: boolean): Position {
     let node: unknown = this.#doc.contents;
     let found = this.start;
     for (const [i, segment] of path.entries()) {

@@ -68,12 +68,15 @@ export function blamePatterns(people: readonly unknown[]): RegExp[] {
   return escaped.length > 0 ? [...BLAME, new RegExp(`\\b(?:${escaped.join('|')})\\s+(?:${FAILURE_VERBS})\\b`, 'g')] : BLAME;
 }
 
+/** A failure verb anywhere: prose without one cannot hold a person as its subject, so the long names pattern is skipped. */
+const ANY_FAILURE = new RegExp(`\\b(?:${FAILURE_VERBS})\\b`);
+
 /** Postmortems are blameless: systems and processes fail, not people. */
 export const blameLanguage: RecordRule = (record, context) => {
   if (record.kind.collection !== 'postmortems' || isDraft(record)) return [];
   return record.body.prose.flatMap((prose) =>
-    context.blame.flatMap((pattern) =>
-      [...prose.source.matchAll(pattern)].map((match) =>
+    context.blame.flatMap((pattern, i) =>
+      (i >= BLAME.length && !ANY_FAILURE.test(prose.source) ? [] : [...prose.source.matchAll(pattern)]).map((match) =>
         problem(record, record.body.lines.positionAt(prose.offset + match.index), 'blame-language', `Unexpected blame \`${match[0]}\`, expected a blameless description of what the system and process allowed`, 'warning'),
       ),
     ),
