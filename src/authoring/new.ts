@@ -13,9 +13,14 @@ export class NewRecordError extends Error {
 /** The longest slug a title becomes; file names stay readable in a terminal. */
 const MAX_SLUG = 60;
 
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const LIGATURES: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th' };
+
 /** `Adopt feature flags!` → `adopt-feature-flags`: lower case ASCII words joined by `-`. */
 export function slugify(title: string): string {
   const words = title
+    .toLowerCase()
+    .replace(/[ßæœøđłþ]/g, (letter) => LIGATURES[letter]!)
     .normalize('NFKD')
     .replace(/\p{Mn}/gu, '')
     .toLowerCase()

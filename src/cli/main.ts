@@ -1,4 +1,5 @@
 import { checkUsage, runCheck } from './check.ts';
+import { importUsage, runImport } from './import.ts';
 import { UsageError, type CommandIO } from './io.ts';
 import { listUsage, runList } from './list.ts';
 import { newUsage, runNew } from './new.ts';
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, Command> = {
   check: { summary: 'Check every record and report all problems with file, line and column', usage: checkUsage, run: runCheck },
   new: { summary: 'Write a new draft outcome, decision or postmortem from its template', usage: newUsage, run: runNew },
   list: { summary: 'List records by kind, status, owner, team, tag or overdue', usage: listUsage, run: runList },
+  import: { summary: 'Import ADRs (adr-tools, MADR, log4brains) or SRE postmortems as records', usage: importUsage, run: runImport },
   schema: { summary: 'Write JSON Schema of the content model for editors and tools', usage: schemaUsage, run: runSchema },
 };
 
