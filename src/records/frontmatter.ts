@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Position } from './problem.ts';
+import { LineIndex } from './text.ts';
 
 export type PathSegment = string | number;
 
@@ -210,12 +211,47 @@ export function parseFrontmatter(text: string): Frontmatter {
   return { ...parsed, bodyOffset, bodyLine: close + 2 };
 }
 
+/** Flow collections nested deeper than this are refused before parsing: no record needs them. */
+export const MAX_YAML_DEPTH = 32;
+
+/**
+ * What the handbook refuses to parse: flow collections nested deeper than
+ * MAX_YAML_DEPTH (they exhaust the parser's stack) and aliases, which let a few lines
+ * expand into millions of values ("billion laughs"). Aliases are found by the `yaml`
+ * parser, which does not expand them, and only when a `*` could start one.
+ */
+function refuse(text: string): { offset: number; rule: string; message: string } | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 91 || char === 123) {
+      depth += 1;
+      if (depth > MAX_YAML_DEPTH) return { offset: i, rule: 'yaml-depth', message: `Unexpected nesting deeper than ${MAX_YAML_DEPTH} levels, expected plain fields and short lists` };
+    } else if ((char === 93 || char === 125) && depth > 0) depth -= 1;
+    else if (char === 10) depth = text.startsWith('  ', i + 1) || text.startsWith('- ', i + 1) ? depth : 0;
+  }
+  if (!/(?:^|[\s,[{])\*[^\s,[\]{}]/.test(text)) return undefined;
+  let alias: { offset: number; source: string } | undefined;
+  visit(parseDocument(text, { version: '1.2' }), {
+    Alias(_, node) {
+      alias = { offset: node.range?.[0] ?? 0, source: node.source };
+      return visit.BREAK;
+    },
+  });
+  return alias === undefined ? undefined : { offset: alias.offset, rule: 'yaml-alias', message: `Unexpected YAML alias \`*${alias.source}\`, expected every value written out: aliases can expand a few lines into millions of values` };
+}
+
 /**
  * Parses YAML 1.2 text whose first line is line `lineOffset + 1` of its file. Values come
  * from js-yaml with its YAML 1.2 core schema (fast; no 1.1 surprises such as `no` → false,
  * and dates stay strings); the `yaml` package supplies positions when something is wrong.
  */
 export function parseYaml(text: string, lineOffset = 0): Frontmatter {
+  const refused = refuse(text);
+  if (refused !== undefined) {
+    const position = new LineIndex(text).positionAt(refused.offset);
+    return { ok: false, problems: [{ position: { line: position.line + lineOffset, column: position.column }, rule: refused.rule, message: refused.message }] };
+  }
   try {
     const data: unknown = loadYaml(text, { schema: CORE_SCHEMA });
     return { ok: true, data, locator: new YamlLocator(text, lineOffset), bodyOffset: text.length, bodyLine: 1 };
@@ -227,8 +263,11 @@ export function parseYaml(text: string, lineOffset = 0): Frontmatter {
         ok: false,
         problems: doc.errors.map((e) => ({
           position: { line: (e.linePos?.[0].line ?? 1) + lineOffset, column: e.linePos?.[0].col ?? 1 },
-          rule: 'yaml-syntax',
-          message: `Unexpected YAML: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+          rule: e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
+          message:
+            e.code === 'DUPLICATE_KEY'
+              ? `Unexpected second \`${/^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(text.slice(e.pos[0]).split('\n')[0] ?? '')?.[1] ?? 'key'}\`, expected each key once in a map`
+              : `Unexpected YAML: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
         })),
       };
     }

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { kinds, type Kind } from '../schemas/index.ts';
 import { analyseBody, type Body } from './body.ts';
 import { parseFrontmatter, parseYaml, type YamlLocator } from './frontmatter.ts';
 import type { Position, Problem } from './problem.ts';
-import { decodeUtf8 } from './text.ts';
+import { decodeUtf8, LineIndex } from './text.ts';
 
 /** One record file that parsed: its raw frontmatter (not yet validated) and its body. */
 export interface RecordFile {
@@ -52,6 +52,37 @@ export function recordPaths(dir: string, kind: Kind): string[] {
     .map((name) => join(folder, name));
 }
 
+/** Records larger than this are refused: a record is prose, not a log dump or a data file. */
+export const MAX_RECORD_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Why the entry at `path` cannot be read as a record file, if it cannot: a folder named
+ * like a record, a symlink that leads out of the handbook folder (it would publish
+ * whatever it points at) or nowhere, or a file too large to be a record.
+ */
+function unreadable(path: string, root: string): { rule: string; message: string } | undefined {
+  const entry = lstatSync(path);
+  if (entry.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = realpathSync(path);
+    } catch {
+      return { rule: 'file-symlink', message: `Unexpected symlink to \`${readlinkSync(path)}\` that leads nowhere, expected a record file` };
+    }
+    const inside = relative(realpathSync(root), target);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      return { rule: 'file-symlink', message: `Unexpected symlink to \`${target}\` outside the handbook folder, expected records to live in it; it was not read` };
+    }
+  }
+  const stat = statSync(path);
+  if (stat.isDirectory()) return { rule: 'file-folder', message: 'Unexpected folder named like a record, expected a Markdown file' };
+  if (!stat.isFile()) return { rule: 'file-special', message: 'Unexpected special file, expected a Markdown file' };
+  if (stat.size > MAX_RECORD_BYTES) {
+    return { rule: 'file-too-large', message: `Unexpected file of ${(stat.size / 1024 / 1024).toFixed(1)} MB, expected a record under ${MAX_RECORD_BYTES / 1024 / 1024} MB; link large logs and data instead of pasting them` };
+  }
+  return undefined;
+}
+
 type Read = { ok: true; text: string } | { ok: false; problem: Problem };
 
 function readText(path: string): Read {
@@ -66,11 +97,17 @@ function readText(path: string): Read {
     return fail({ line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }, 'file-encoding', 'Unexpected bytes that are not UTF-8, expected a UTF-8 text file');
   }
   if (decoded.text.trim() === '') return fail({ line: 1, column: 1 }, 'file-empty', 'Unexpected empty file, expected frontmatter and a body');
+  const nul = decoded.text.indexOf('\0');
+  if (nul !== -1) return fail(new LineIndex(decoded.text).positionAt(nul), 'file-binary', 'Unexpected NUL byte, expected a text file');
+  const cr = /\r(?!\n)/.exec(decoded.text);
+  if (cr !== null) return fail(new LineIndex(decoded.text).positionAt(cr.index), 'line-endings', 'Unexpected carriage return without a line feed, expected LF or CRLF line endings');
   return { ok: true, text: decoded.text };
 }
 
-export function readRecord(path: string, kind: Kind): { record?: RecordFile; problems: Problem[] } {
+export function readRecord(path: string, kind: Kind, root = join(path, '..', '..')): { record?: RecordFile; problems: Problem[] } {
   const file = displayPath(path);
+  const refused = unreadable(path, root);
+  if (refused !== undefined) return { problems: [{ file, line: 1, column: 1, severity: 'error', ...refused }] };
   const read = readText(path);
   if (!read.ok) return { problems: [read.problem] };
   const frontmatter = parseFrontmatter(read.text);
@@ -123,10 +160,17 @@ export function loadHandbook(dir: string): Handbook {
   const problems: Problem[] = [];
   const records: RecordFile[] = [];
   for (const kind of kinds) {
+    const seen = new Map<string, string>();
     for (const path of recordPaths(dir, kind)) {
-      const { record, problems: found } = readRecord(path, kind);
+      const { record, problems: found } = readRecord(path, kind, dir);
       problems.push(...found);
-      if (record) records.push(record);
+      if (!record) continue;
+      records.push(record);
+      const folded = record.id.toLowerCase();
+      const other = seen.get(folded);
+      if (other !== undefined) {
+        problems.push({ file: record.file, line: 1, column: 1, severity: 'error', rule: 'id-case', message: `Unexpected id \`${record.id}\` that differs from \`${other}\` only in case, expected ids that stay distinct on case-insensitive file systems and in URLs` });
+      } else seen.set(folded, record.id);
     }
   }
   const byRef = new Map<string, RecordFile>();

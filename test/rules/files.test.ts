@@ -48,11 +48,11 @@ describe('files that do not parse are problems, not crashes', () => {
     `);
   });
 
-  it('reports a duplicated key', () => {
+  it('reports a duplicated key at the second one', () => {
     const text = '---\ntitle: Duplicated keys here\nstatus: draft\nowner: ana\nowner: ben\ncreated: 2026-01-01\n---\n';
-    expect(found(tree({ [OUTCOME]: text }), 'yaml-syntax')).toMatchInlineSnapshot(`
+    expect(found(tree({ [OUTCOME]: text }), 'yaml-duplicate-key')).toMatchInlineSnapshot(`
       [
-        "outcomes/faster-checkout.md:5:1 Unexpected YAML: Map keys must be unique",
+        "outcomes/faster-checkout.md:5:1 Unexpected second \`owner\`, expected each key once in a map",
       ]
     `);
   });
