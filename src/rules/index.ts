@@ -3,6 +3,7 @@ import { compareProblems, type Problem } from '../records/problem.ts';
 import { isDraft, isObject, type RecordRule, type RuleContext } from './context.ts';
 import { dateOrder } from './dates.ts';
 import { directory, naming } from './naming.ts';
+import { rawHtml, unsafeLinks } from './markup.ts';
 import { placeholders } from './placeholders.ts';
 import { references, supersession } from './references.ts';
 import { sections } from './sections.ts';
@@ -19,6 +20,8 @@ const STATUS_RULES: readonly RecordRule[] = [
   chosenOption,
   sections,
   placeholders,
+  rawHtml,
+  unsafeLinks,
   references,
   supersession,
   dateOrder,

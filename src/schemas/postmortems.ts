@@ -14,7 +14,10 @@ export const actionSchema = z.strictObject({
   due: isoDate.optional().describe('By when (YYYY-MM-DD).'),
   status: z.enum(actionStatuses).optional().describe('Where it stands: open, in-progress, done or wont-do.'),
   kind: z.enum(actionKinds).optional().describe('What it improves: prevent, detect, mitigate or process.'),
-  link: z.url().optional().describe('The tracker item, as a URL.'),
+  link: z
+    .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
+    .optional()
+    .describe('The tracker item, as an http(s) URL.'),
 });
 
 export const postmortemSchema = z.strictObject({
