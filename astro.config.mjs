@@ -12,6 +12,15 @@ export default defineConfig({
   // Writes .astro/collections/ so the Astro VS Code extension validates and completes
   // record frontmatter against the same schemas `handbook check` uses.
   experimental: { contentIntellisense: true },
+  // Every page carries a Content-Security-Policy: scripts only from this site or
+  // hashed by Astro, WebAssembly for Pagefind's search, nothing inline beyond that.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   integrations: [
     mdx(),
     handbook({
