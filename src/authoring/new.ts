@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { parseYaml } from '../records/frontmatter.ts';
 import { kinds, type Kind } from '../schemas/index.ts';
+import { writeNewFile } from './write.ts';
 
 /** A problem that stops `handbook new` before anything is written. */
 export class NewRecordError extends Error {
@@ -125,7 +126,7 @@ export function createRecord(dir: string, record: NewRecord): string {
   const taken = ['.md', '.mdx'].map((ext) => path.replace(/\.md$/, ext)).find(existsSync);
   if (taken !== undefined) throw new NewRecordError(`Unexpected existing file ${taken}, expected a new record name; nothing was written`);
   try {
-    writeFileSync(path, text, { flag: 'wx' });
+    writeNewFile(path, text);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new NewRecordError(`Unexpected existing file ${path}, expected a new record name; nothing was written`);
     throw error;

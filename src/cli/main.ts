@@ -1,3 +1,4 @@
+import { buildUsage, runBuild } from './build.ts';
 import { checkUsage, runCheck } from './check.ts';
 import { importUsage, runImport } from './import.ts';
 import { UsageError, type CommandIO } from './io.ts';
@@ -9,6 +10,7 @@ type Command = { summary: string; usage: string; run: (args: string[], io: Comma
 
 const COMMANDS: Record<string, Command> = {
   check: { summary: 'Check every record and report all problems with file, line and column', usage: checkUsage, run: runCheck },
+  build: { summary: 'Build the site and search index, replacing dist/ only when everything succeeded', usage: buildUsage, run: runBuild },
   new: { summary: 'Write a new draft outcome, decision or postmortem from its template', usage: newUsage, run: runNew },
   list: { summary: 'List records by kind, status, owner, team, tag or overdue', usage: listUsage, run: runList },
   import: { summary: 'Import ADRs (adr-tools, MADR, log4brains) or SRE postmortems as records', usage: importUsage, run: runImport },

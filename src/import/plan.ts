@@ -2,6 +2,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
+import { writeNewFile } from '../authoring/write.ts';
 import { checkHandbook } from '../check/index.ts';
 import { recordPaths } from '../records/load.ts';
 import { decodeUtf8 } from '../records/text.ts';
@@ -290,7 +291,7 @@ export function writeImport(plan: ImportPlan, into: string): void {
     for (const record of plan.records) {
       const path = join(into, record.path);
       mkdirSync(join(into, posix.dirname(record.path)), { recursive: true });
-      writeFileSync(path, record.text, { flag: 'wx' });
+      writeNewFile(path, record.text);
       written.push(path);
     }
     addPeople(join(into, 'people.yaml'), plan.people);

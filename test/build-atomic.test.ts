@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handbook } from './support/cli.ts';
+import { MINIMAL, tree } from './support/fixture.ts';
+import { userEnv } from './support/built-site.ts';
+
+/** One hash over every file's path and bytes: equal hashes mean a byte-identical folder. */
+function hashTree(dir: string): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  for (const file of files) hash.update(relative(dir, file)).update('\0').update(readFileSync(file)).update('\0');
+  return `${files.length} files ${hash.digest('hex')}`;
+}
+
+const leftovers = (out: string): string[] => readdirSync(join(out, '..')).filter((name) => name.includes('.building-'));
+const build = (out: string, content: string) => handbook(['build', '--out', out], { env: { HANDBOOK_CONTENT: content, HANDBOOK_TODAY: '2026-11-24' } });
+
+let out: string;
+let before: string;
+
+beforeAll(() => {
+  out = join(mkdtempSync(join(tmpdir(), 'handbook-atomic-')), 'dist');
+  const first = build(out, tree());
+  expect(first.stderr).toBe('');
+  expect(first.code).toBe(0);
+  before = hashTree(out);
+}, 120_000);
+
+describe('a failed build never half-writes dist/', () => {
+  it('builds the site and its search index into place and leaves no staging folder', () => {
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, 'pagefind/pagefind-ui.js'))).toBe(true);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('leaves dist/ byte-identical when the content has errors', () => {
+    const broken = tree({ 'outcomes/faster-checkout.md': readFileSync(join(MINIMAL, 'outcomes/faster-checkout.md'), 'utf8').replace('owner: ana', 'owner: nobody') });
+    const { code, stderr } = build(out, broken);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Unexpected `nobody` in `owner`, expected a person id from people.yaml');
+    expect(hashTree(out)).toBe(before);
+    expect(leftovers(out)).toEqual([]);
+  }, 120_000);
+
+  it('leaves dist/ byte-identical when a record crashes while pages are rendered', () => {
+    const outcome = readFileSync(join(MINIMAL, 'outcomes/faster-checkout.md'), 'utf8');
+    const throwing = `${outcome}\nexport const boom = (() => { throw new Error('rendering failed on purpose'); })();\n`;
+    const crashing = tree({ 'outcomes/faster-checkout.md': null, 'outcomes/faster-checkout.mdx': throwing });
+    const { code, stderr } = build(out, crashing);
+    expect(code).toBe(1);
+    expect(stderr).toContain('the build failed, so dist/ was left as it was');
+    expect(hashTree(out)).toBe(before);
+    expect(leftovers(out)).toEqual([]);
+  }, 120_000);
+
+  it('leaves dist/ byte-identical when the build is stopped with Ctrl-C half way', async () => {
+    const child = spawn(join(process.cwd(), 'node_modules/.bin/node'), ['bin/handbook.js', 'build', '--out', out], { env: userEnv({ HANDBOOK_CONTENT: 'content', HANDBOOK_TODAY: '2026-11-24' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (leftovers(out).length === 0 && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('handbook build: stopped by SIGINT; dist/ was left as it was.');
+    expect(hashTree(out)).toBe(before);
+    expect(leftovers(out)).toEqual([]);
+  }, 120_000);
+});
