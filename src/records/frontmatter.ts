@@ -192,7 +192,7 @@ export function parseFrontmatter(text: string): Frontmatter {
       ],
     };
   }
-  const yamlText = lines.slice(1, close).join('\n');
+  const yamlText = lines.slice(1, close).map((line) => line.replace(/\r$/, '')).join('\n');
   const bodyOffset = lines.slice(0, close + 1).reduce((sum, line) => sum + line.length + 1, 0);
   const parsed = parseYaml(yamlText, 1);
   if (!parsed.ok) return parsed;
@@ -210,6 +210,9 @@ export function parseFrontmatter(text: string): Frontmatter {
   }
   return { ...parsed, bodyOffset, bodyLine: close + 2 };
 }
+
+const duplicateKeyMessage = (key: string | undefined): string =>
+  key === undefined ? 'Unexpected second use of a key, expected each key once in a map' : `Unexpected second \`${key}\`, expected each key once in a map`;
 
 /** Flow collections nested deeper than this are refused before parsing: no record needs them. */
 export const MAX_YAML_DEPTH = 32;
@@ -266,7 +269,7 @@ export function parseYaml(text: string, lineOffset = 0): Frontmatter {
           rule: e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
           message:
             e.code === 'DUPLICATE_KEY'
-              ? `Unexpected second \`${/^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(text.slice(e.pos[0]).split('\n')[0] ?? '')?.[1] ?? 'key'}\`, expected each key once in a map`
+              ? duplicateKeyMessage(/^\s*(?:-\s+)?([^:#\s][^:#]*?)\s*:/.exec(text.slice(e.pos[0]).split('\n')[0] ?? '')?.[1])
               : `Unexpected YAML: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
         })),
       };
