@@ -217,6 +217,8 @@ const duplicateKeyMessage = (key: string | undefined): string =>
 /** Flow collections nested deeper than this are refused before parsing: no record needs them. */
 export const MAX_YAML_DEPTH = 32;
 
+const DEPTH_MESSAGE = 'Unexpected nesting too deep to read, expected plain fields and short lists';
+
 /**
  * What the handbook refuses to parse: flow collections nested deeper than
  * MAX_YAML_DEPTH (they exhaust the parser's stack) and aliases, which let a few lines
@@ -229,7 +231,7 @@ function refuse(text: string): { offset: number; rule: string; message: string }
     const char = text.charCodeAt(i);
     if (char === 91 || char === 123) {
       depth += 1;
-      if (depth > MAX_YAML_DEPTH) return { offset: i, rule: 'yaml-depth', message: `Unexpected nesting deeper than ${MAX_YAML_DEPTH} levels, expected plain fields and short lists` };
+      if (depth > MAX_YAML_DEPTH) return { offset: i, rule: 'yaml-depth', message: DEPTH_MESSAGE };
     } else if ((char === 93 || char === 125) && depth > 0) depth -= 1;
     else if (char === 10) depth = text.startsWith('  ', i + 1) || text.startsWith('- ', i + 1) ? depth : 0;
   }
@@ -250,6 +252,14 @@ function refuse(text: string): { offset: number; rule: string; message: string }
  * and dates stay strings); the `yaml` package supplies positions when something is wrong.
  */
 export function parseYaml(text: string, lineOffset = 0): Frontmatter {
+  const parsed = parseYamlText(text, lineOffset);
+  if (parsed.ok) return parsed;
+  // Both parsers give up on deep block nesting in their own words; say it once, plainly.
+  const problems = parsed.problems.map((p) => (/maxDepth|call stack/i.test(p.message) ? { ...p, rule: 'yaml-depth', message: DEPTH_MESSAGE } : p));
+  return { ok: false, problems };
+}
+
+function parseYamlText(text: string, lineOffset: number): Frontmatter {
   const refused = refuse(text);
   if (refused !== undefined) {
     const position = new LineIndex(text).positionAt(refused.offset);

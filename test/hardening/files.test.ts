@@ -24,7 +24,15 @@ describe('adversarial YAML is refused quickly, with a clear message', () => {
 
   it('refuses flow collections nested deeper than 32 levels instead of exhausting the stack', () => {
     const dir = tree({ [OUTCOME]: `---\ntitle: Deeply nested tags\nstatus: draft\nowner: ana\ncreated: 2026-01-01\ntags: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\n` });
-    expect(only(dir, OUTCOME)).toEqual([`${OUTCOME}:6:39 yaml-depth Unexpected nesting deeper than 32 levels, expected plain fields and short lists`]);
+    expect(only(dir, OUTCOME)).toEqual([`${OUTCOME}:6:39 yaml-depth Unexpected nesting too deep to read, expected plain fields and short lists`]);
+  });
+});
+
+describe('deep block nesting', () => {
+  it('is refused with the same message, wherever the parser gave up', () => {
+    const nested = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    const problems = check(tree({ [OUTCOME]: `---\ntitle: Deeply nested map\nstatus: draft\nowner: ana\ncreated: 2026-01-01\nextra:\n${nested} x\n---\n` })).filter((p) => p.file === OUTCOME);
+    expect(problems.map((p) => `${p.rule} ${p.message}`)).toEqual(['yaml-depth Unexpected nesting too deep to read, expected plain fields and short lists']);
   });
 });
 
