@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { kinds, type Kind } from '../schemas/index.ts';
 import { analyseBody, type Body } from './body.ts';
@@ -44,37 +44,44 @@ function displayPath(path: string): string {
 
 /** The record files of a kind: the kind's folder itself (an id is a file name), skipping names that start with `_`. */
 export function recordPaths(dir: string, kind: Kind): string[] {
+  return recordEntries(dir, kind).map((entry) => entry.path);
+}
+
+/** recordPaths, with whether each entry is a symlink (known from the folder listing, without a stat). */
+function recordEntries(dir: string, kind: Kind): { path: string; symlink: boolean }[] {
   const folder = join(dir, kind.collection);
   if (!existsSync(folder)) return [];
-  return readdirSync(folder, { encoding: 'utf8' })
-    .filter((name) => RECORD_EXTENSIONS.has(extname(name)) && !name.startsWith('_'))
-    .sort()
-    .map((name) => join(folder, name));
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => RECORD_EXTENSIONS.has(extname(entry.name)) && !entry.name.startsWith('_'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((entry) => ({ path: join(folder, entry.name), symlink: entry.isSymbolicLink() }));
 }
 
 /** Records larger than this are refused: a record is prose, not a log dump or a data file. */
 export const MAX_RECORD_BYTES = 2 * 1024 * 1024;
 
+type Refusal = { rule: string; message: string };
+
 /**
- * Why the entry at `path` cannot be read as a record file, if it cannot: a folder named
- * like a record, a symlink that leads out of the handbook folder (it would publish
- * whatever it points at) or nowhere, or a file too large to be a record.
+ * Why a symlink cannot be read as a record: it leads out of the handbook folder (it would
+ * publish whatever it points at) or nowhere.
  */
-function unreadable(path: string, root: string): { rule: string; message: string } | undefined {
-  const entry = lstatSync(path);
-  if (entry.isSymbolicLink()) {
-    let target: string;
-    try {
-      target = realpathSync(path);
-    } catch {
-      return { rule: 'file-symlink', message: `Unexpected symlink to \`${readlinkSync(path)}\` that leads nowhere, expected a record file` };
-    }
-    const inside = relative(realpathSync(root), target);
-    if (inside.startsWith('..') || isAbsolute(inside)) {
-      return { rule: 'file-symlink', message: `Unexpected symlink to \`${target}\` outside the handbook folder, expected records to live in it; it was not read` };
-    }
+function unsafeSymlink(path: string, root: string): Refusal | undefined {
+  let target: string;
+  try {
+    target = realpathSync(path);
+  } catch {
+    return { rule: 'file-symlink', message: `Unexpected symlink to \`${readlinkSync(path)}\` that leads nowhere, expected a record file` };
   }
-  const stat = statSync(path);
+  const inside = relative(realpathSync(root), target);
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    return { rule: 'file-symlink', message: `Unexpected symlink to \`${target}\` outside the handbook folder, expected records to live in it; it was not read` };
+  }
+  return undefined;
+}
+
+/** Why an opened entry cannot be read as a record: a folder named like one, a special file, or a file too large to be one. */
+function unreadable(stat: Stats): Refusal | undefined {
   if (stat.isDirectory()) return { rule: 'file-folder', message: 'Unexpected folder named like a record, expected a Markdown file' };
   if (!stat.isFile()) return { rule: 'file-special', message: 'Unexpected special file, expected a Markdown file' };
   if (stat.size > MAX_RECORD_BYTES) {
@@ -85,15 +92,25 @@ function unreadable(path: string, root: string): { rule: string; message: string
 
 type Read = { ok: true; text: string } | { ok: false; problem: Problem };
 
+/** Reads a file as UTF-8 text, refusing folders, special files and oversized files before reading them. */
 function readText(path: string): Read {
   const file = displayPath(path);
-  const decoded = decodeUtf8(readFileSync(path));
   const fail = (position: Position, rule: string, message: string): Read => ({
     ok: false,
     problem: { file, ...position, severity: 'error', rule, message },
   });
+  const fd = openSync(path, 'r');
+  let bytes: Buffer;
+  try {
+    const refused = unreadable(fstatSync(fd));
+    if (refused !== undefined) return fail({ line: 1, column: 1 }, refused.rule, refused.message);
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
-    const before = new TextDecoder().decode(readFileSync(path)).slice(0, decoded.offset).split('\n');
+    const before = new TextDecoder().decode(bytes).slice(0, decoded.offset).split('\n');
     return fail({ line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }, 'file-encoding', 'Unexpected bytes that are not UTF-8, expected a UTF-8 text file');
   }
   if (decoded.text.trim() === '') return fail({ line: 1, column: 1 }, 'file-empty', 'Unexpected empty file, expected frontmatter and a body');
@@ -104,9 +121,9 @@ function readText(path: string): Read {
   return { ok: true, text: decoded.text };
 }
 
-export function readRecord(path: string, kind: Kind, root = join(path, '..', '..')): { record?: RecordFile; problems: Problem[] } {
+export function readRecord(path: string, kind: Kind, root = join(path, '..', '..'), symlink = lstatSync(path).isSymbolicLink()): { record?: RecordFile; problems: Problem[] } {
   const file = displayPath(path);
-  const refused = unreadable(path, root);
+  const refused = symlink ? unsafeSymlink(path, root) : undefined;
   if (refused !== undefined) return { problems: [{ file, line: 1, column: 1, severity: 'error', ...refused }] };
   const read = readText(path);
   if (!read.ok) return { problems: [read.problem] };
@@ -161,8 +178,8 @@ export function loadHandbook(dir: string): Handbook {
   const records: RecordFile[] = [];
   for (const kind of kinds) {
     const seen = new Map<string, string>();
-    for (const path of recordPaths(dir, kind)) {
-      const { record, problems: found } = readRecord(path, kind, dir);
+    for (const { path, symlink } of recordEntries(dir, kind)) {
+      const { record, problems: found } = readRecord(path, kind, dir, symlink);
       problems.push(...found);
       if (!record) continue;
       records.push(record);
