@@ -14,6 +14,9 @@ export default defineConfig({
   experimental: { contentIntellisense: true },
   // Every page carries a Content-Security-Policy: scripts only from this site or
   // hashed by Astro, WebAssembly for Pagefind's search, nothing inline beyond that.
+  // Prism marks code with classes (styled in global.css); Shiki's inline styles would
+  // need 'unsafe-inline' in the policy below.
+  markdown: { syntaxHighlight: 'prism' },
   security: {
     csp: {
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],

@@ -12,4 +12,6 @@ const code = await main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
 });
-process.exitCode = code;
+// Exit once output is flushed: Astro's build can leave handles open (workers, telemetry)
+// that would otherwise keep `handbook build` alive after it has finished.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

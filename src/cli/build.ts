@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { GATE_THROWS } from '../integrations/handbook.ts';
 import type { CommandIO } from './io.ts';
 import { parseCommand } from './parse.ts';
 
@@ -42,9 +43,12 @@ export async function runBuild(args: string[], io: CommandIO): Promise<number> {
   try {
     // Astro's own entry point is loaded here, not at the top, so other commands stay fast.
     const { build } = await import('astro');
+    process.env[GATE_THROWS] = '1';
     await build({ root: process.cwd(), outDir: staging });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    // Content errors are printed by the gate, with positions; no stack trace for them.
+    if ((error as Error).name === 'ContentErrors' || String((error as Error).message).includes('The handbook has content errors')) return 1;
     io.stderr(`handbook build: the build failed, so ${basename(out)}/ was left as it was.\n${(error as Error).stack ?? String(error)}\n`);
     return 1;
   } finally {

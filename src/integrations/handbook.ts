@@ -28,6 +28,17 @@ export interface HandbookConfig {
 
 const VIRTUAL = 'virtual:handbook/config';
 
+/** Set by `handbook build` in its own process: the gate throws ContentErrors instead of exiting. */
+export const GATE_THROWS = 'HANDBOOK_GATE_THROWS';
+
+/** The build gate refused the content; its problems are already printed. */
+export class ContentErrors extends Error {
+  override name = 'ContentErrors';
+  constructor() {
+    super('The handbook has content errors');
+  }
+}
+
 /**
  * The handbook's Astro integration: refuses to build content that `handbook check`
  * rejects (before anything is written to dist/), and hands the configuration to pages.
@@ -50,6 +61,9 @@ export default function handbook(options: HandbookOptions): AstroIntegration {
           if (countErrors(problems).errors > 0) {
             process.stderr.write(formatPretty(problems, records, { colour: process.stderr.isTTY === true }));
             logger.error('The handbook has content errors; nothing was built. Fix them (see above) and build again.');
+            // `handbook build` catches this and exits on its own terms; a bare `astro build`
+            // has no such caller, so it exits here rather than print a stack trace.
+            if (process.env[GATE_THROWS] === '1') throw new ContentErrors();
             process.exit(1);
           }
         }

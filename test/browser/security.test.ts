@@ -24,7 +24,9 @@ function hostileHandbook(): string {
       .replace('title: Checkout answers within 300 ms', `title: ${quoted(`Checkout ${ATTACKS[0]}`)}`)
       .replace(/^summary: .*$/m, `summary: ${quoted(`Faster ${ATTACKS[1]}`)}`)
       .replace('  - Checkout p99 stays under 300 ms for four consecutive weeks.', `  - ${quoted(`Stays fast ${ATTACKS[2]}`)}`)
-      .replace('  - metric: checkout p99 latency', `  - metric: ${quoted(`p99 ${ATTACKS[1]}`)}`),
+      .replace('  - metric: checkout p99 latency', `  - metric: ${quoted(`p99 ${ATTACKS[1]}`)}`)
+      // Highlighted code must not need inline styles the policy forbids.
+      .concat('\n```ts\nconst budgetMs: number = 300; // p99\n```\n'),
     'decisions/0001-cache-tokens.md': read('decisions/0001-cache-tokens.md').replace(/^title: .*$/m, `title: ${quoted(`Cache tokens ${ATTACKS[2]}`)}`).replace(/^(\s+- name: ).*$/m, `$1${quoted(ATTACKS[3])}`),
     'postmortems/2026-03-02-vault-timeouts.md': read('postmortems/2026-03-02-vault-timeouts.md')
       .replace(/^impact: .*$/m, `impact: ${quoted(`Payments failed ${ATTACKS[0]}`)}`)

@@ -9,7 +9,8 @@ const NODE = 'node_modules/.bin/node';
 /** Runs the `handbook` binary on the pinned Node, as a user would. */
 export function handbook(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): { code: number | null; stdout: string; stderr: string } {
   const bin = join(process.cwd(), 'bin/handbook.js');
-  const result = spawnSync(join(process.cwd(), NODE), [bin, ...args], { encoding: 'utf8', cwd: options.cwd, env: userEnv(options.env) });
+  // A command that hangs fails its test instead of holding up the run.
+  const result = spawnSync(join(process.cwd(), NODE), [bin, ...args], { encoding: 'utf8', cwd: options.cwd, env: userEnv(options.env), timeout: 180_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
