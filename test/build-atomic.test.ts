@@ -16,6 +16,12 @@ function hashTree(dir: string): string {
   return `${files.length} files ${hash.digest('hex')}`;
 }
 
+/** dist/ exactly as before the failed build, and no staging folder left beside it. */
+function expectUntouched(): void {
+  expect(hashTree(out)).toBe(before);
+  expect(leftovers(out)).toEqual([]);
+}
+
 const leftovers = (out: string): string[] => readdirSync(join(out, '..')).filter((name) => name.includes('.building-'));
 const build = (out: string, content: string) => handbook(['build', '--out', out], { env: { HANDBOOK_CONTENT: content, HANDBOOK_TODAY: '2026-11-24' } });
 
@@ -42,8 +48,7 @@ describe('a failed build never half-writes dist/', () => {
     const { code, stderr } = build(out, broken);
     expect(code).toBe(1);
     expect(stderr).toContain('Unexpected `nobody` in `owner`, expected a person id from people.yaml');
-    expect(hashTree(out)).toBe(before);
-    expect(leftovers(out)).toEqual([]);
+    expectUntouched();
   }, 120_000);
 
   it('leaves dist/ byte-identical when a record crashes while pages are rendered', () => {
@@ -53,8 +58,7 @@ describe('a failed build never half-writes dist/', () => {
     const { code, stderr } = build(out, crashing);
     expect(code).toBe(1);
     expect(stderr).toContain('the build failed, so dist/ was left as it was');
-    expect(hashTree(out)).toBe(before);
-    expect(leftovers(out)).toEqual([]);
+    expectUntouched();
   }, 120_000);
 
   it('leaves dist/ byte-identical when the build is stopped with Ctrl-C half way', async () => {
@@ -66,7 +70,6 @@ describe('a failed build never half-writes dist/', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(stderr).toContain('handbook build: stopped by SIGINT; dist/ was left as it was.');
-    expect(hashTree(out)).toBe(before);
-    expect(leftovers(out)).toEqual([]);
+    expectUntouched();
   }, 120_000);
 });

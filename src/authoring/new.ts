@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { parseYaml } from '../records/frontmatter.ts';
-import { kinds, type Kind } from '../schemas/index.ts';
+import { recordPaths } from '../records/load.ts';
+import { kindOf, kinds, type Kind } from '../schemas/index.ts';
 import { writeNewFile } from './write.ts';
 
 /** A problem that stops `handbook new` before anything is written. */
@@ -36,11 +37,19 @@ export function slugify(title: string): string {
   return slug;
 }
 
+/** The decision numbers on file (drafts included), each with the path of the record that holds it. */
+export function decisionNumbers(dir: string): Map<number, string> {
+  const taken = new Map<number, string>();
+  for (const path of recordPaths(dir, kindOf('decisions'))) {
+    const number = /^(\d{4})-/.exec(basename(path))?.[1];
+    if (number !== undefined) taken.set(Number(number), path.split(sep).join('/'));
+  }
+  return taken;
+}
+
 /** The next free decision number after every decision on file (drafts included), as 4 digits. */
 export function nextDecisionNumber(dir: string): string {
-  const folder = join(dir, 'decisions');
-  const numbers = existsSync(folder) ? readdirSync(folder).map((name) => /^(\d{4})-/.exec(name)?.[1]).filter((n) => n !== undefined).map(Number) : [];
-  return String(Math.max(0, ...numbers) + 1).padStart(4, '0');
+  return String(Math.max(0, ...decisionNumbers(dir).keys()) + 1).padStart(4, '0');
 }
 
 /** The file name (without extension) a new record of a kind gets. */
@@ -52,16 +61,23 @@ export function fileNameFor(kind: Kind, dir: string, title: string, date: string
   return slug;
 }
 
-interface PersonEntry {
+/** An entry of people.yaml or teams.yaml as far as authoring tools need it. */
+export interface DirectoryEntry {
   id: string;
+  name?: string;
+  team?: string;
   github?: string;
 }
 
-function people(dir: string): PersonEntry[] {
-  const path = join(dir, 'people.yaml');
+/**
+ * The entries of people.yaml or teams.yaml under `dir` that have an id; a missing or
+ * broken file gives none (`handbook check` reports it).
+ */
+export function directoryEntries(dir: string, file: 'people.yaml' | 'teams.yaml'): DirectoryEntry[] {
+  const path = join(dir, file);
   const parsed = existsSync(path) ? parseYaml(readFileSync(path, 'utf8')) : undefined;
   const list = parsed?.ok && Array.isArray(parsed.data) ? (parsed.data as unknown[]) : [];
-  return list.filter((p): p is PersonEntry => typeof p === 'object' && p !== null && typeof (p as PersonEntry).id === 'string');
+  return list.filter((p): p is DirectoryEntry => typeof p === 'object' && p !== null && typeof (p as DirectoryEntry).id === 'string');
 }
 
 function gitConfig(key: string, cwd: string): string | undefined {
@@ -85,7 +101,7 @@ export function gitIdentities(cwd: string): string[] {
 
 /** The owner: the one given, else the person whose `github` matches git's identity. */
 export function resolveOwner(dir: string, given: string | undefined): string {
-  const everyone = people(dir);
+  const everyone = directoryEntries(dir, 'people.yaml');
   const ids = everyone.map((p) => p.id);
   const valid = `expected one of ${ids.join(', ')}`;
   if (given !== undefined) {

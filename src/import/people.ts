@@ -1,14 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { slugify } from '../authoring/new.ts';
-
-interface Known {
-  id: string;
-  name?: string;
-  team?: string;
-  github?: string;
-}
+import { directoryEntries, slugify, type DirectoryEntry } from '../authoring/new.ts';
 
 /** Someone a source names who is not in people.yaml yet; added for a person to review. */
 export interface NewPerson {
@@ -19,28 +9,18 @@ export interface NewPerson {
   source: string;
 }
 
-function readList(path: string): Known[] {
-  if (!existsSync(path)) return [];
-  try {
-    const data: unknown = parse(readFileSync(path, 'utf8'), { version: '1.2' });
-    return Array.isArray(data) ? data.filter((p): p is Known => typeof p === 'object' && p !== null && typeof (p as Known).id === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 /**
  * Matches the names ADRs and postmortems use ("Jane Doe", "jdoe", "@jdoe") to people.yaml
  * by id, name or GitHub login, and collects the ones it does not know as new people.
  */
 export class PeopleResolver {
   readonly added: NewPerson[] = [];
-  readonly #known: Known[];
+  readonly #known: DirectoryEntry[];
   readonly #team: string | undefined;
 
   constructor(into: string, owner: string | undefined) {
-    this.#known = readList(join(into, 'people.yaml'));
-    const teams = readList(join(into, 'teams.yaml'));
+    this.#known = directoryEntries(into, 'people.yaml');
+    const teams = directoryEntries(into, 'teams.yaml');
     this.#team = this.#known.find((p) => p.id === owner)?.team ?? teams[0]?.id;
   }
 

@@ -2,6 +2,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
+import { decisionNumbers } from '../authoring/new.ts';
 import { writeNewFile } from '../authoring/write.ts';
 import { checkHandbook } from '../check/index.ts';
 import { recordPaths } from '../records/load.ts';
@@ -72,23 +73,13 @@ function sourceFiles(root: string, format: Format): string[] {
   return format === 'adr-tools' ? files.filter((file) => /^\d+-/.test(posix.basename(file))) : files;
 }
 
-/** Existing decision numbers in the handbook, drafts included. */
-function takenNumbers(into: string): Map<number, string> {
-  const taken = new Map<number, string>();
-  for (const path of recordPaths(into, kindOf('decisions'))) {
-    const number = /^(\d{4})-/.exec(posix.basename(path.split(sep).join('/')))?.[1];
-    if (number !== undefined) taken.set(Number(number), path.split(sep).join('/'));
-  }
-  return taken;
-}
-
 /**
  * Gives every imported decision a 4-digit number: its own when it is free, otherwise the
  * next free one after everything on file. Sources without numbers (log4brains) are
  * numbered in date order.
  */
 function numberDecisions(drafts: Draft[], into: string): Map<Draft, number> {
-  const taken = takenNumbers(into);
+  const taken = decisionNumbers(into);
   const numbers = new Map<Draft, number>();
   const used = new Set(taken.keys());
   const order = [...drafts].sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || String(a.fields['created'] ?? '').localeCompare(String(b.fields['created'] ?? '')) || a.source.localeCompare(b.source));
