@@ -1,32 +1,43 @@
+import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
+import { AstroError } from 'astro/errors';
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkHandbook, countErrors, localToday } from '../check/index.ts';
 import { formatPretty } from '../check/report.ts';
+import { markdownConfig, mdxProcessor } from '../markdown/index.ts';
+import { remarkRecordLinks } from '../markdown/remark-record-links.ts';
+import { watchForDev } from './dev.ts';
+import { OVERRIDABLE, parseOptions, type HandbookOptions, type ParsedOptions } from './options.ts';
 import { indexSite } from './pagefind.ts';
+import { ROUTES } from './routes.ts';
+import { securityConfig, writeHeaders } from './security.ts';
 
-export interface HandbookOptions {
-  /** Site title shown in the header and the page titles. */
-  title: string;
-  /** The repository the content lives in, for "Edit this record" links; omit to hide them. */
-  repository?: string | undefined;
-  /** The branch edit links point at. */
-  branch?: string | undefined;
-  /** The folder of records, people.yaml and teams.yaml, relative to the project. */
-  content?: string | undefined;
-  /** `YYYY-MM-DD` that overdue marks are judged against; defaults to the build date. */
-  today?: string | undefined;
-}
+export type { HandbookOptions } from './options.ts';
 
 /** What pages read through `virtual:handbook/config`. */
 export interface HandbookConfig {
   title: string;
+  description: string | undefined;
   repository: string | undefined;
   branch: string;
+  /** The handbook folder, absolute. */
   content: string;
   today: string;
+  /** Whether drafts are shown: in dev, so writers can preview them; never in a build. */
+  drafts: boolean;
+  logo: string | undefined;
+  favicon: string | undefined;
 }
 
-const VIRTUAL = 'virtual:handbook/config';
+const VIRTUAL = {
+  config: 'virtual:handbook/config',
+  styles: 'virtual:handbook/styles',
+  assets: 'virtual:handbook/assets',
+  accent: 'virtual:handbook/accent.css',
+  components: 'virtual:handbook/components/',
+} as const;
 
 /** Set by `handbook build` in its own process: the gate throws ContentErrors instead of exiting. */
 export const GATE_THROWS = 'HANDBOOK_GATE_THROWS';
@@ -39,27 +50,46 @@ export class ContentErrors extends Error {
   }
 }
 
+/** A file named in the options, resolved against the project root; refused when it does not exist. */
+function projectFile(root: string, option: string, value: string): string {
+  const path = isAbsolute(value) ? value : resolve(root, value);
+  if (!existsSync(path)) throw new AstroError(`Unexpected option \`${option}\`: \`${value}\` does not exist, expected a file in the project.`, `Paths are relative to the project root, ${root}.`);
+  return path;
+}
+
 /**
- * The handbook's Astro integration: refuses to build content that `handbook check`
- * rejects (before anything is written to dist/), and hands the configuration to pages.
+ * The handbook's Astro integration: adds every page of a handbook, the Markdown pipeline
+ * that renders (and polices) records, the Content-Security-Policy, the search index, and
+ * the build gate that refuses content `handbook check` rejects before anything is written.
  */
-export default function handbook(options: HandbookOptions): AstroIntegration {
-  const config: HandbookConfig = {
-    title: options.title,
-    repository: options.repository,
-    branch: options.branch ?? 'main',
-    content: options.content ?? 'content',
-    today: options.today ?? localToday(),
-  };
+export default function handbook(input: HandbookOptions): AstroIntegration {
+  const parsed = parseOptions(input);
+  if (!parsed.ok) {
+    throw new AstroError(`Invalid handbook() options in astro.config.mjs:\n${parsed.messages.map((m) => `  - ${m}`).join('\n')}`, 'See "Configuration" in the handbook README for every option.');
+  }
+  const options: ParsedOptions = parsed.options;
+  let content = '';
   return {
     name: 'handbook',
     hooks: {
-      'astro:config:setup': ({ config: astroConfig, command, updateConfig, logger }) => {
-        const dir = resolve(new URL('.', astroConfig.root).pathname, config.content);
+      'astro:config:setup': ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
+        const root = fileURLToPath(astroConfig.root);
+        content = resolve(root, options.content);
+        const config: HandbookConfig = {
+          title: options.title,
+          description: options.description,
+          repository: options.repository,
+          branch: options.branch,
+          content,
+          today: options.today ?? localToday(),
+          drafts: command === 'dev',
+          logo: options.logo && projectFile(root, 'logo', options.logo),
+          favicon: options.favicon && projectFile(root, 'favicon', options.favicon),
+        };
         if (command === 'build') {
-          const { problems, records } = checkHandbook(dir, { today: config.today });
+          const { problems, records } = checkHandbook(content, { today: config.today, imageHosts: options.imageHosts });
           if (countErrors(problems).errors > 0) {
-            process.stderr.write(formatPretty(problems, records, { colour: process.stderr.isTTY === true }));
+            process.stderr.write(formatPretty(problems, records, { colour: process.stderr.isTTY === true && !process.env['NO_COLOR'] }));
             logger.error('The handbook has content errors; nothing was built. Fix them (see above) and build again.');
             // `handbook build` catches this and exits on its own terms; a bare `astro build`
             // has no such caller, so it exits here rather than print a stack trace.
@@ -67,20 +97,59 @@ export default function handbook(options: HandbookOptions): AstroIntegration {
             process.exit(1);
           }
         }
+        for (const [pattern, file] of ROUTES) injectRoute({ pattern, entrypoint: new URL(`../routes/${file}`, import.meta.url) });
+        if (command === 'dev') injectRoute({ pattern: '/_handbook/problems', entrypoint: new URL('../routes/_handbook/problems.astro', import.meta.url) });
+
+        const components = Object.fromEntries(
+          OVERRIDABLE.map((name) => {
+            const own = options.components[name];
+            return [name, own ? projectFile(root, `components.${name}`, own) : fileURLToPath(new URL(`../components/${name}.astro`, import.meta.url))];
+          }),
+        );
+        const customCss = options.customCss.map((file, i) => projectFile(root, `customCss.${i}`, file));
+        const accent = options.accent ? `:root{--link:${options.accent.light};--accent:${options.accent.light}}@media (prefers-color-scheme: dark){:root{--link:${options.accent.dark};--accent:${options.accent.dark}}}\n` : '';
+
+        const links = [remarkRecordLinks, { content, base: astroConfig.base.endsWith('/') ? astroConfig.base : `${astroConfig.base}/`, drafts: config.drafts }] as const;
         updateConfig({
+          trailingSlash: 'always',
+          markdown: markdownConfig([links]),
+          integrations: [mdx({ processor: mdxProcessor([links]) })],
+          security: securityConfig(options.imageHosts),
           vite: {
             plugins: [
               {
-                name: 'handbook-config',
-                resolveId: (id: string) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
-                load: (id: string) => (id === `\0${VIRTUAL}` ? `export default ${JSON.stringify({ ...config, content: dir })};` : undefined),
+                name: 'handbook-virtual-modules',
+                resolveId: (id: string) => {
+                  if (id.startsWith(VIRTUAL.components)) return components[id.slice(VIRTUAL.components.length)];
+                  if (id === VIRTUAL.config || id === VIRTUAL.styles || id === VIRTUAL.accent || id === VIRTUAL.assets) return `\0${id}`;
+                  return undefined;
+                },
+                load: (id: string) => {
+                  if (id === `\0${VIRTUAL.config}`) return `export default ${JSON.stringify(config)};`;
+                  if (id === `\0${VIRTUAL.styles}`) return [...customCss.map((file) => `import ${JSON.stringify(file)};`), `import '${VIRTUAL.accent}';`].join('\n');
+                  if (id === `\0${VIRTUAL.accent}`) return accent;
+                  if (id === `\0${VIRTUAL.assets}`) {
+                    const favicon = config.favicon ?? fileURLToPath(new URL('../assets/favicon.svg', import.meta.url));
+                    return [
+                      `import favicon from ${JSON.stringify(`${favicon}?url`)};`,
+                      config.logo ? `import logo from ${JSON.stringify(`${config.logo}?url`)};` : 'const logo = undefined;',
+                      'export { favicon, logo };',
+                    ].join('\n');
+                  }
+                  return undefined;
+                },
               },
             ],
           },
         });
       },
+      'astro:server:setup': ({ server, logger }) => {
+        watchForDev(server, logger, content, { today: options.today, imageHosts: options.imageHosts });
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const { pages } = await indexSite(dir.pathname);
+        const out = fileURLToPath(dir);
+        writeHeaders(out, options.imageHosts);
+        const { pages } = await indexSite(out);
         logger.info(`Search index: ${pages} record pages`);
       },
     },

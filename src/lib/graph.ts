@@ -1,12 +1,12 @@
-import { BODY_LINK, RECORD_REF } from '../schemas/index.ts';
+import { RECORD_REF } from '../schemas/index.ts';
 
 /** The minimum the link graph needs to know about a published record. */
 export interface Linkable {
   /** `<collection>/<id>`. */
   ref: string;
   data: Record<string, unknown>;
-  /** The Markdown body, where `[[collection/id]]` links live. */
-  body: string;
+  /** The refs of the `[[collection/id]]` links in its body, as check reads them (never from code). */
+  refs: readonly string[];
 }
 
 export type LinkKind = 'parent' | 'outcome' | 'decision' | 'supersedes' | 'superseded-by' | 'related' | 'body';
@@ -30,7 +30,7 @@ export function outgoing(record: Linkable): Link[] {
     ...list(data['supersedes']).map((id) => ({ to: `decisions/${id}`, kind: 'supersedes' as const })),
     ...one(data['supersededBy']).map((id) => ({ to: `decisions/${id}`, kind: 'superseded-by' as const })),
     ...list(data['related']).filter((r) => RECORD_REF.test(r)).map((r) => ({ to: r, kind: 'related' as const })),
-    ...[...record.body.matchAll(BODY_LINK)].map((m) => ({ to: `${m[1]}/${m[2]}`, kind: 'body' as const })),
+    ...record.refs.map((to) => ({ to, kind: 'body' as const })),
   ];
   const seen = new Set<string>();
   return to

@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import config from 'virtual:handbook/config';
-import { parseYaml } from '../records/frontmatter.ts';
 import { COLLECTIONS, kinds, type Collection, type Person, type Team } from '../schemas/index.ts';
+import { recordDate } from '../model/concepts.ts';
+import { markdownRefs } from '../records/refs.ts';
 import { actionItems, dueSoon, type ActionItem, type Due } from './attention.ts';
+import { devState } from './dev-state.ts';
 import { backlinks } from './graph.ts';
 import { involvement, type Involvement } from './people.ts';
 
 type Entry = CollectionEntry<Collection>;
 
-/** A published record as the pages see it. */
+/** A record as the pages see it. */
 export type SiteRecord = {
   [C in Collection]: {
     collection: C;
@@ -26,10 +26,19 @@ export type SiteRecord = {
   };
 }[Collection];
 
+/** In dev, a record that cannot be shown as a record: its page lists its problems instead. */
+export interface BrokenRecord {
+  collection: Collection;
+  id: string;
+  ref: string;
+  file: string;
+}
+
 export interface Site {
   records: SiteRecord[];
   byRef: Map<string, SiteRecord>;
   byCollection: Record<Collection, SiteRecord[]>;
+  broken: BrokenRecord[];
   backlinks: Map<string, string[]>;
   people: Map<string, Person>;
   teams: Map<string, Team>;
@@ -45,24 +54,20 @@ export function href(path: string): string {
   return `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
 }
 
-function readList<T>(file: string): T[] {
-  const parsed = parseYaml(readFileSync(join(config.content, file), 'utf8'));
-  return parsed.ok && Array.isArray(parsed.data) ? (parsed.data as T[]) : [];
-}
-
-function dateOf(entry: Entry): string {
-  const data = entry.data as Record<string, unknown>;
-  const first = ['decided', 'started', 'closed', 'created'].map((key) => data[key]).find((v) => typeof v === 'string');
-  return String(first).slice(0, 10);
-}
-
-let cached: Promise<Site> | undefined;
-
 async function build(): Promise<Site> {
-  const people = new Map(readList<Person>('people.yaml').map((p) => [p.id, p]));
-  const teams = new Map(readList<Team>('teams.yaml').map((t) => [t.id, t]));
-  const entries = (await Promise.all(COLLECTIONS.map((c) => getCollection(c, (e: Entry) => e.data.status !== 'draft')))).flat() as Entry[];
-  const records = entries.map(
+  const people = new Map((await getCollection('people')).map((p) => [p.id, p.data]));
+  const teams = new Map((await getCollection('teams')).map((t) => [t.id, t.data]));
+  // Drafts are shown in dev, where writers preview them, and never published.
+  const entries = (await Promise.all(COLLECTIONS.map((c) => getCollection(c, (e: Entry) => config.drafts || e.data.status !== 'draft')))).flat() as Entry[];
+  const broken: BrokenRecord[] = [];
+  const valid = entries.filter((entry) => {
+    // A build only starts once check passed; in dev a record with invalid fields is shown by its problems.
+    if (!config.drafts) return true;
+    if (kinds.find((k) => k.collection === entry.collection)!.schema.safeParse(entry.data).success) return true;
+    broken.push({ collection: entry.collection, id: entry.id, ref: `${entry.collection}/${entry.id}`, file: entry.filePath ?? '' });
+    return false;
+  });
+  const records = valid.map(
     (entry) =>
       ({
         collection: entry.collection,
@@ -72,7 +77,7 @@ async function build(): Promise<Site> {
         entry,
         data: entry.data,
         team: entry.data.team ?? people.get(entry.data.owner)?.team,
-        date: dateOf(entry),
+        date: recordDate(entry.data),
       }) as SiteRecord,
   );
   records.sort((a, b) => b.date.localeCompare(a.date) || a.ref.localeCompare(b.ref));
@@ -82,7 +87,8 @@ async function build(): Promise<Site> {
     records,
     byRef: new Map(records.map((r) => [r.ref, r])),
     byCollection,
-    backlinks: backlinks(records.map((r) => ({ ref: r.ref, data: r.data as Record<string, unknown>, body: r.entry.body ?? '' }))),
+    broken,
+    backlinks: backlinks(records.map((r) => ({ ref: r.ref, data: r.data as Record<string, unknown>, refs: markdownRefs(r.entry.body ?? '', { mdx: r.entry.filePath?.endsWith('.mdx') === true }) }))),
     people,
     teams,
     actions,
@@ -92,12 +98,15 @@ async function build(): Promise<Site> {
   };
 }
 
+let cached: { generation: number; site: Promise<Site> } | undefined;
+
 /**
- * The whole published handbook with its indexes (backlinks, actions, what is due),
- * computed once per build and shared by every page, so no page does work proportional
- * to the size of the handbook.
+ * The whole handbook with its indexes (backlinks, actions, what is due), computed once
+ * and shared by every page, so no page does work proportional to the size of the
+ * handbook. In dev it is computed again after every change the dev server sees.
  */
 export function site(): Promise<Site> {
-  cached ??= build();
-  return cached;
+  const generation = devState()?.generation ?? 0;
+  if (cached?.generation !== generation) cached = { generation, site: build() };
+  return cached.site;
 }

@@ -180,6 +180,14 @@ export function parseFrontmatter(text: string): Frontmatter {
     };
   }
   const close = lines.findIndex((line, i) => i > 0 && (FENCE.test(line.replace(/\r$/, '')) || line.replace(/\r$/, '') === '...'));
+  // YAML allows `...` to end a document, but Markdown tools (Astro's MDX compiler, GitHub's
+  // preview) only end frontmatter at `---`: they would show the fields as body text.
+  if (close !== -1 && !FENCE.test((lines[close] ?? '').replace(/\r$/, ''))) {
+    return {
+      ok: false,
+      problems: [{ position: { line: close + 1, column: 1 }, rule: 'frontmatter-unterminated', message: 'Unexpected `...` closing the frontmatter, expected `---`' }],
+    };
+  }
   if (close === -1) {
     return {
       ok: false,

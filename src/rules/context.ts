@@ -9,6 +9,8 @@ export interface RuleContext {
   teamIds: ReadonlySet<string>;
   /** Blame phrases for postmortems, built once from people.yaml. */
   blame: readonly RegExp[];
+  /** Hosts records may show images from (the integration's `imageHosts`). */
+  imageHosts?: readonly string[];
 }
 
 /** A rule looks at one record (and, through the context, at the rest of the handbook). */

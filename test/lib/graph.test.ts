@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { backlinks, outgoing, type Linkable } from '../../src/lib/graph.ts';
+import { markdownRefs } from '../../src/records/refs.ts';
 
-const record = (ref: string, data: Record<string, unknown> = {}, body = ''): Linkable => ({ ref, data, body });
+const record = (ref: string, data: Record<string, unknown> = {}, body = ''): Linkable => ({ ref, data, refs: markdownRefs(body) });
 
 describe('backlinks', () => {
   it('come from frontmatter references and [[...]] body links, once per linking record', () => {
@@ -13,6 +14,14 @@ describe('backlinks', () => {
     expect(links.get('outcomes/fast-checkout')).toEqual(['decisions/0001-cache', 'postmortems/2026-03-02-vault']);
     expect(links.get('decisions/0001-cache')).toEqual(['postmortems/2026-03-02-vault']);
     expect(links.has('postmortems/2026-03-02-vault')).toBe(false);
+  });
+
+  it('never come from code: a [[...]] in a code span or fenced block is not a link', () => {
+    const links = backlinks([
+      record('outcomes/fast-checkout'),
+      record('decisions/0001-cache', {}, 'Write `[[outcomes/fast-checkout]]` to link.\n\n```md\n[[outcomes/fast-checkout]]\n```\n'),
+    ]);
+    expect([...links]).toEqual([]);
   });
 
   it('drop links to records that are not published, and a record linking itself', () => {

@@ -1,0 +1,20 @@
+/**
+ * Every page of a handbook, injected by the integration so a team's repository has no
+ * pages of its own: `[pattern, file under src/routes/]`.
+ */
+export const ROUTES: readonly (readonly [string, string])[] = [
+  ['/', 'index.astro'],
+  ['/[kind]', '[kind]/index.astro'],
+  ['/[kind]/[id]', '[kind]/[id].astro'],
+  ['/[kind]/feed.xml', '[kind]/feed.xml.ts'],
+  ['/people', 'people/index.astro'],
+  ['/people/[id]', 'people/[id].astro'],
+  ['/teams/[id]', 'teams/[id].astro'],
+  ['/reviews', 'reviews.astro'],
+  ['/actions', 'actions.astro'],
+  ['/timeline', 'timeline.astro'],
+  ['/search', 'search.astro'],
+  ['/feed.xml', 'feed.xml.ts'],
+  ['/records.json', 'records.json.ts'],
+  ['/llms.txt', 'llms.txt.ts'],
+];
