@@ -1,5 +1,6 @@
 import type { RecordFile } from '../records/load.ts';
-import type { Problem } from '../records/problem.ts';
+import { recordLinkTarget } from '../model/links.ts';
+import type { Position, Problem } from '../records/problem.ts';
 import { BODY_LINK, RECORD_REF } from '../schemas/index.ts';
 import { fieldLabel, isDraft, isObject, listField, problem, statusOf, stringField, type RecordRule, type RuleContext } from './context.ts';
 
@@ -48,16 +49,30 @@ export const references: RecordRule = (record, context) => {
     if (typeof ref === 'string' && RECORD_REF.test(ref)) target(ref, ['related', i], 'related');
   });
 
+  const linked = (ref: string, position: Position, written: string): void => {
+    const target = context.handbook.byRef.get(ref);
+    if (ref === record.ref) return;
+    if (target === undefined) {
+      const message = RECORD_REF.test(ref)
+        ? `Unexpected link to \`${written}\`, expected the id of an existing record`
+        : `Unexpected link to \`${written}\`, expected \`[[<collection>/<id>]]\` with collection outcomes, decisions or postmortems`;
+      found.push(problem(record, position, 'broken-link', message));
+    } else if (isDraft(target)) {
+      found.push(problem(record, position, 'draft-link', `Unexpected link to the draft \`${ref}\`, expected a published record: drafts are not published, so readers would find no page there`));
+    }
+  };
   for (const prose of record.body.prose) {
     for (const match of prose.source.matchAll(BODY_LINK)) {
       const ref = `${match[1]}/${match[2]}`;
-      if (ref === record.ref || context.handbook.byRef.has(ref)) continue;
-      const position = record.body.lines.positionAt(prose.offset + match.index);
-      const message = RECORD_REF.test(ref)
-        ? `Unexpected link to \`${ref}\`, expected the id of an existing record`
-        : `Unexpected link to \`${ref}\`, expected \`[[<collection>/<id>]]\` with collection outcomes, decisions or postmortems`;
-      found.push(problem(record, position, 'broken-link', message));
+      linked(ref, record.body.lines.positionAt(prose.offset + match.index), ref);
     }
+  }
+  // Plain Markdown links to records: relative record files (`../decisions/0042-x.md`, the
+  // adr-tools and MADR habit) and site paths (`/decisions/0042-x/`), as the site resolves them.
+  for (const link of record.body.links ?? []) {
+    if (link.kind === 'image') continue;
+    const target = recordLinkTarget(link.url, record.ref);
+    if (target !== undefined) linked(target.ref, link.position, link.url);
   }
   return found;
 };
