@@ -28,6 +28,16 @@ export function isDraft(record: RecordFile): boolean {
   return statusOf(record) === 'draft';
 }
 
+/**
+ * True for a record `handbook import` wrote that nobody has reviewed yet (`imported.reviewed`
+ * is not `true`): history written to another template, whose gaps the rules report as
+ * warnings until a person has read it.
+ */
+export function isUnreviewedImport(record: { data: Record<string, unknown> }): boolean {
+  const imported = record.data['imported'];
+  return isObject(imported) && imported['reviewed'] !== true;
+}
+
 export function stringField(data: Record<string, unknown>, key: string): string | undefined {
   const value = data[key];
   return typeof value === 'string' ? value : undefined;

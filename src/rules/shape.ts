@@ -4,6 +4,7 @@ import type { ListFile, RecordFile } from '../records/load.ts';
 import type { Problem } from '../records/problem.ts';
 import { personSchema, teamSchema } from '../schemas/index.ts';
 import { describeValue, fieldLabel, problem, type RecordRule } from './context.ts';
+import { gapSeverity } from './status.ts';
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value = data;
@@ -59,6 +60,7 @@ export function shapeProblems(
   locator: YamlLocator,
   what: string,
   pathPrefix: readonly PropertyKey[] = [],
+  missing: (path: string) => { severity: Problem['severity']; note: string } = () => ({ severity: 'error', note: '' }),
 ): Problem[] {
   const result = schema.safeParse(data);
   if (result.success) return [];
@@ -79,7 +81,8 @@ export function shapeProblems(
     }
     const label = fieldLabel(issue.path);
     if (value === undefined) {
-      return [problem(target, locator.locate(path), 'required-field', `Missing ${label}, required for every ${what.replace(/^an? /, '')}`)];
+      const { severity, note } = missing(issue.path.map((segment) => (typeof segment === 'number' ? '[]' : String(segment))).join('.').replaceAll('.[].', '[].'));
+      return [problem(target, locator.locate(path), 'required-field', `Missing ${label}, required for every ${what.replace(/^an? /, '')}${note}`, severity)];
     }
     const position = locator.locate(path);
     switch (issue.code) {
@@ -102,8 +105,9 @@ export function shapeProblems(
   });
 }
 
+/** A record's frontmatter against its kind's schema; a field every record needs but history lacks (severity) is a warning in an unreviewed import. */
 export const shape: RecordRule = (record: RecordFile) =>
-  shapeProblems(record, record.kind.schema, record.data, record.locator, `${/^[aeiou]/.test(record.kind.singular) ? 'an' : 'a'} ${record.kind.singular}`);
+  shapeProblems(record, record.kind.schema, record.data, record.locator, `${/^[aeiou]/.test(record.kind.singular) ? 'an' : 'a'} ${record.kind.singular}`, [], (path) => gapSeverity(record, path));
 
 /** Validates people.yaml or teams.yaml entry by entry. */
 export function listShapeProblems(list: ListFile, which: 'people' | 'teams'): Problem[] {

@@ -49,6 +49,21 @@ export const personIds = z.array(personId);
 export const RECORD_REF = /^(outcomes|decisions|postmortems)\/([A-Za-z0-9][A-Za-z0-9._-]*)$/;
 export const recordRef = z.string().regex(RECORD_REF, { message: 'expected `<collection>/<id>`, e.g. `decisions/0042-adopt-postgres`' });
 
+/** The corpora `handbook import` reads, as `imported.format` names them. */
+export const importFormats = ['adr-tools', 'madr', 'log4brains', 'sre-postmortem'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
+/** Where an imported record came from; written by `handbook import`, kept as provenance. */
+export const importedSchema = z.strictObject({
+  format: z.enum(importFormats).describe('The corpus format the record was read as.'),
+  repository: z.string().min(1).optional().describe('The git remote the source file was cloned from, when it had one.'),
+  source: z.string().min(1).describe('The source file: its path in its git repository, or under the imported folder.'),
+  sourceId: z.string().min(1).optional().describe('The id the source gave the record: its ADR number, or its file name.'),
+  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/, { message: 'expected `sha256:` and 64 hexadecimal digits' }).describe('The SHA-256 of the source file as imported, so a re-import can tell unchanged from changed.'),
+  reviewed: z.boolean().describe('False until a person has read the record against the model; while false, gaps history cannot fill are warnings.'),
+  unmapped: z.record(z.string(), z.unknown()).optional().describe("The source's frontmatter fields the model has no place for, kept as they were."),
+});
+
 /** The fields every record has, whatever its kind; `status` is added per kind. */
 export const commonFields = {
   title: z.string().min(8).max(120).describe('What this record is about, as a sentence fragment.'),
@@ -58,6 +73,7 @@ export const commonFields = {
   created: isoDate.describe('When the record was started (YYYY-MM-DD).'),
   tags: z.array(kebabId).optional().describe('Free kebab-case topics, shown as filter facets.'),
   related: z.array(recordRef).optional().describe('Other records this one is about, as `<collection>/<id>`.'),
+  imported: importedSchema.optional().describe('Provenance of a record brought in by `handbook import`: format, source file, hash, reviewed.'),
 };
 
 /**
