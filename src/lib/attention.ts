@@ -1,4 +1,7 @@
+import { isActionOpen, isActionOverdue, loopDate } from '../model/concepts.ts';
 import { daysBetween } from './dates.ts';
+
+export { isActionOverdue };
 
 /** A postmortem follow-up with where it comes from. */
 export interface ActionItem {
@@ -13,17 +16,6 @@ export interface ActionItem {
   overdue: boolean;
 }
 
-const OPEN = new Set(['open', 'in-progress']);
-
-/** Open and in-progress actions are overdue once their due date has passed. */
-export function isActionOverdue(action: { status?: string | undefined; due?: string | undefined }, today: string): boolean {
-  return action.status !== undefined && OPEN.has(action.status) && action.due !== undefined && action.due < today;
-}
-
-export function isOpenAction(action: { status?: string | undefined }): boolean {
-  return action.status !== undefined && OPEN.has(action.status);
-}
-
 /** Every action of the given postmortems, open ones first, then by due date. */
 export function actionItems(postmortems: readonly { ref: string; data: { actions?: readonly Record<string, unknown>[] | undefined } }[], today: string): ActionItem[] {
   const items = postmortems.flatMap(({ ref, data }) =>
@@ -33,7 +25,7 @@ export function actionItems(postmortems: readonly { ref: string; data: { actions
       return { ...item, overdue: isActionOverdue(item, today) };
     }),
   );
-  return items.sort((a, b) => Number(isOpenAction(b)) - Number(isOpenAction(a)) || a.due.localeCompare(b.due));
+  return items.sort((a, b) => Number(isActionOpen(b)) - Number(isActionOpen(a)) || a.due.localeCompare(b.due));
 }
 
 export interface Due {
@@ -55,7 +47,7 @@ export function dueSoon(
 ): Due[] {
   return records
     .flatMap((r): Due[] => {
-      const date = r.collection === 'decisions' && r.data.status === 'accepted' ? r.data.reviewBy : r.collection === 'outcomes' && r.data.status === 'committed' ? r.data.due : undefined;
+      const date = loopDate(r.collection, r.data);
       if (date === undefined) return [];
       const days = daysBetween(today, date);
       return days <= horizon ? [{ ref: r.ref, date, days, overdue: days < 0 }] : [];

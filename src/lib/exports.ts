@@ -1,39 +1,9 @@
-import { isActionOverdue } from './attention.ts';
+import { overdueOf, type Overdue } from '../model/concepts.ts';
+
+export { isOverdue, overdueOf, type Overdue } from '../model/concepts.ts';
 
 /** The version of the `/records.json` shape; raised on any change that is not an addition. */
 export const RECORDS_JSON_VERSION = 1;
-
-/** Where a record's loop is late at a given date. */
-export interface Overdue {
-  /** An accepted decision past its `reviewBy`. */
-  review: boolean;
-  /** A committed outcome past its `due`. */
-  due: boolean;
-  /** Open or in-progress postmortem actions past their `due`. */
-  actions: number;
-}
-
-interface Dated {
-  status?: unknown;
-  reviewBy?: unknown;
-  due?: unknown;
-  actions?: unknown;
-}
-
-/** The overdue flags of one record, judged at `today`. */
-export function overdueOf(collection: string, data: Dated, today: string): Overdue {
-  const before = (value: unknown): boolean => typeof value === 'string' && value < today;
-  const actions = Array.isArray(data.actions) ? (data.actions as { status?: string; due?: string }[]) : [];
-  return {
-    review: collection === 'decisions' && data.status === 'accepted' && before(data.reviewBy),
-    due: collection === 'outcomes' && data.status === 'committed' && before(data.due),
-    actions: collection === 'postmortems' ? actions.filter((a) => isActionOverdue(a, today)).length : 0,
-  };
-}
-
-export function isOverdue(overdue: Overdue): boolean {
-  return overdue.review || overdue.due || overdue.actions > 0;
-}
 
 /** One record of `/records.json`. */
 export interface ExportedRecord {

@@ -1,3 +1,4 @@
+import { referencedRefs, type ReferenceField } from '../model/concepts.ts';
 import { RECORD_REF } from '../schemas/index.ts';
 
 /** The minimum the link graph needs to know about a published record. */
@@ -17,19 +18,23 @@ export interface Link {
   kind: LinkKind;
 }
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const one = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
+/** How each reference field reads as a link. */
+const KIND_OF: Record<ReferenceField | 'related', LinkKind> = {
+  parent: 'parent',
+  outcomes: 'outcome',
+  decisions: 'decision',
+  supersedes: 'supersedes',
+  supersededBy: 'superseded-by',
+  related: 'related',
+};
 
 /** Every record a record points at, from its frontmatter and its body, each once per kind. */
 export function outgoing(record: Linkable): Link[] {
   const { ref, data } = record;
   const to = [
-    ...one(data['parent']).map((id) => ({ to: `outcomes/${id}`, kind: 'parent' as const })),
-    ...list(data['outcomes']).map((id) => ({ to: `outcomes/${id}`, kind: 'outcome' as const })),
-    ...list(data['decisions']).map((id) => ({ to: `decisions/${id}`, kind: 'decision' as const })),
-    ...list(data['supersedes']).map((id) => ({ to: `decisions/${id}`, kind: 'supersedes' as const })),
-    ...one(data['supersededBy']).map((id) => ({ to: `decisions/${id}`, kind: 'superseded-by' as const })),
-    ...list(data['related']).filter((r) => RECORD_REF.test(r)).map((r) => ({ to: r, kind: 'related' as const })),
+    ...referencedRefs(data)
+      .filter(({ ref: target }) => RECORD_REF.test(target))
+      .map(({ field, ref: target }) => ({ to: target, kind: KIND_OF[field] })),
     ...record.refs.map((to) => ({ to, kind: 'body' as const })),
   ];
   const seen = new Set<string>();

@@ -21,8 +21,7 @@ export function statusTone(status: string): 'ok' | 'warn' | 'bad' | 'info' | 'di
   }
 }
 
-/** Statuses whose record is closed or replaced: listed, but visibly set apart. */
-export const CLOSED_STATUSES: ReadonlySet<string> = new Set(['superseded', 'deprecated', 'rejected', 'dropped', 'missed']);
+export { CLOSED_STATUSES } from '../model/concepts.ts';
 
 export const KIND_LABELS: Record<string, { one: string; many: string }> = {
   outcomes: { one: 'Outcome', many: 'Outcomes' },

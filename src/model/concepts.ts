@@ -1,7 +1,8 @@
 /**
  * The concepts every part of the handbook shares, defined once: check's rules, the CLI,
- * import and the pages all ask here.
+ * import and the pages all ask here, so adding a status or a reference field is one edit.
  */
+import type { Collection } from '../schemas/common.ts';
 
 /** The fields a record is filed under, most telling first: when it was decided, started or closed, else created. */
 const DATE_FIELDS = ['decided', 'started', 'closed', 'created'] as const;
@@ -10,4 +11,87 @@ const DATE_FIELDS = ['decided', 'started', 'closed', 'created'] as const;
 export function recordDate(data: Readonly<Record<string, unknown>>): string {
   const first = DATE_FIELDS.map((key) => data[key]).find((value): value is string => typeof value === 'string');
   return (first ?? '').slice(0, 10);
+}
+
+/**
+ * Frontmatter fields that name other records: the collection they point into, and whether
+ * they hold one id or a list. `related` names full refs (`<collection>/<id>`) instead.
+ */
+export const REFERENCE_FIELDS = {
+  parent: { collection: 'outcomes', many: false },
+  outcomes: { collection: 'outcomes', many: true },
+  decisions: { collection: 'decisions', many: true },
+  supersedes: { collection: 'decisions', many: true },
+  supersededBy: { collection: 'decisions', many: false },
+} as const satisfies Record<string, { collection: Collection; many: boolean }>;
+
+export type ReferenceField = keyof typeof REFERENCE_FIELDS;
+
+/** The refs a record's reference fields name, field by field, in order. */
+export function referencedRefs(data: Readonly<Record<string, unknown>>): { field: ReferenceField | 'related'; ref: string; index: number | undefined }[] {
+  const found: { field: ReferenceField | 'related'; ref: string; index: number | undefined }[] = [];
+  for (const [field, { collection, many }] of Object.entries(REFERENCE_FIELDS) as [ReferenceField, { collection: Collection; many: boolean }][]) {
+    const value = data[field];
+    if (many && Array.isArray(value)) value.forEach((id, index) => typeof id === 'string' && found.push({ field, ref: `${collection}/${id}`, index }));
+    else if (!many && typeof value === 'string') found.push({ field, ref: `${collection}/${value}`, index: undefined });
+  }
+  const related = data['related'];
+  if (Array.isArray(related)) related.forEach((ref, index) => typeof ref === 'string' && found.push({ field: 'related', ref, index }));
+  return found;
+}
+
+/** Statuses of a decision that was taken (and so can be superseded, reviewed or replaced). */
+export const DECIDED_STATUSES: ReadonlySet<string> = new Set(['accepted', 'superseded', 'deprecated']);
+
+/** Statuses whose record is closed or replaced: still listed and findable, but set apart. */
+export const CLOSED_STATUSES: ReadonlySet<string> = new Set(['superseded', 'deprecated', 'rejected', 'dropped', 'missed']);
+
+/** Statuses of a follow-up action that still needs doing. */
+export const OPEN_ACTION_STATUSES: ReadonlySet<string> = new Set(['open', 'in-progress']);
+
+/** A loop whose date has passed: a review, a due date, or a follow-up action. */
+export interface Overdue {
+  /** An accepted decision past its `reviewBy`. */
+  review: boolean;
+  /** A committed outcome past its `due`. */
+  due: boolean;
+  /** Open or in-progress postmortem actions past their `due`. */
+  actions: number;
+}
+
+/** The date a record's open loop closes by: an accepted decision's review, a committed outcome's due date. */
+export function loopDate(collection: string, data: { status?: unknown; reviewBy?: unknown; due?: unknown }): string | undefined {
+  if (collection === 'decisions' && data.status === 'accepted' && typeof data.reviewBy === 'string') return data.reviewBy;
+  if (collection === 'outcomes' && data.status === 'committed' && typeof data.due === 'string') return data.due;
+  return undefined;
+}
+
+export function isActionOpen(action: { status?: string | undefined }): boolean {
+  return OPEN_ACTION_STATUSES.has(action.status ?? 'open');
+}
+
+/** An open or in-progress action whose due date has passed. */
+export function isActionOverdue(action: { status?: string | undefined; due?: string | undefined }, today: string): boolean {
+  return isActionOpen(action) && action.due !== undefined && action.due < today;
+}
+
+/** What is late about one record at `today`. */
+export function overdueOf(collection: string, data: { status?: unknown; reviewBy?: unknown; due?: unknown; actions?: unknown }, today: string): Overdue {
+  const date = loopDate(collection, data);
+  const actions = Array.isArray(data.actions) ? (data.actions as { status?: string; due?: string }[]) : [];
+  return {
+    review: collection === 'decisions' && date !== undefined && date < today,
+    due: collection === 'outcomes' && date !== undefined && date < today,
+    actions: collection === 'postmortems' ? actions.filter((a) => isActionOverdue(a, today)).length : 0,
+  };
+}
+
+export function isOverdue(overdue: Overdue): boolean {
+  return overdue.review || overdue.due || overdue.actions > 0;
+}
+
+/** A decision's number, the four digits its id starts with. */
+export function decisionNumber(id: string): number | undefined {
+  const match = /^(\d{4})-/.exec(id);
+  return match ? Number(match[1]) : undefined;
 }

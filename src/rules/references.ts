@@ -1,11 +1,11 @@
 import type { RecordFile } from '../records/load.ts';
+import { DECIDED_STATUSES, referencedRefs } from '../model/concepts.ts';
 import { recordLinkTarget } from '../model/links.ts';
 import type { Position, Problem } from '../records/problem.ts';
 import { BODY_LINK, RECORD_REF } from '../schemas/index.ts';
 import { fieldLabel, isDraft, isObject, listField, problem, statusOf, stringField, type RecordRule, type RuleContext } from './context.ts';
 
 const PERSON_LISTS = ['contributors', 'deciders', 'consulted', 'informed'] as const;
-const RECORD_LISTS = { outcomes: 'outcomes', decisions: 'decisions', supersedes: 'decisions' } as const;
 
 /** Every person, team and record a record names must exist. */
 export const references: RecordRule = (record, context) => {
@@ -36,18 +36,10 @@ export const references: RecordRule = (record, context) => {
   listField(data, 'actions').forEach((action, i) => {
     if (isObject(action)) person(action['owner'], ['actions', i, 'owner'], fieldLabel(['actions', i, 'owner']));
   });
-  const parent = stringField(data, 'parent');
-  if (parent !== undefined) target(`outcomes/${parent}`, ['parent'], 'parent');
-  for (const [list, collection] of Object.entries(RECORD_LISTS)) {
-    listField(data, list).forEach((id, i) => {
-      if (typeof id === 'string') target(`${collection}/${id}`, [list, i], list);
-    });
+  for (const { field, ref, index } of referencedRefs(data)) {
+    if (field === 'related' && !RECORD_REF.test(ref)) continue;
+    target(ref, index === undefined ? [field] : [field, index], field);
   }
-  const supersededBy = stringField(data, 'supersededBy');
-  if (supersededBy !== undefined) target(`decisions/${supersededBy}`, ['supersededBy'], 'supersededBy');
-  listField(data, 'related').forEach((ref, i) => {
-    if (typeof ref === 'string' && RECORD_REF.test(ref)) target(ref, ['related', i], 'related');
-  });
 
   const linked = (ref: string, position: Position, written: string): void => {
     const target = context.handbook.byRef.get(ref);
@@ -100,7 +92,7 @@ export const supersession: RecordRule = (record, context) => {
     if (!listField(newer.data, 'supersedes').includes(record.id)) {
       found.push(problem(record, record.locator.locate(['supersededBy']), 'supersession', `Unexpected \`supersededBy: ${by}\` while ${by} does not list \`${record.id}\` in \`supersedes\`, expected both directions to agree`));
     }
-    if (!['accepted', 'superseded', 'deprecated'].includes(statusOf(newer) ?? '')) {
+    if (!DECIDED_STATUSES.has(statusOf(newer) ?? '')) {
       found.push(problem(record, record.locator.locate(['supersededBy']), 'supersession', `Unexpected \`supersededBy: ${by}\` whose status is \`${statusOf(newer) ?? 'unknown'}\`, expected a decision that was accepted`));
     }
   }
