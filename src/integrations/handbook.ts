@@ -1,6 +1,5 @@
 import mdx from '@astrojs/mdx';
-import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,10 +49,21 @@ export class ContentErrors extends Error {
   }
 }
 
+/**
+ * Ends the run with a message that is the whole story: no stack trace, since the problem is
+ * in the writer's content or configuration, not in the code. `handbook build` catches the
+ * error and exits on its own terms; a bare `astro build` or `astro dev` has no such caller.
+ */
+function stop(logger: AstroIntegrationLogger, message: string): never {
+  logger.error(message);
+  if (process.env[GATE_THROWS] === '1') throw new ContentErrors();
+  process.exit(1);
+}
+
 /** A file named in the options, resolved against the project root; refused when it does not exist. */
-function projectFile(root: string, option: string, value: string): string {
+function projectFile(logger: AstroIntegrationLogger, root: string, option: string, value: string): string {
   const path = isAbsolute(value) ? value : resolve(root, value);
-  if (!existsSync(path)) throw new AstroError(`Unexpected option \`${option}\`: \`${value}\` does not exist, expected a file in the project.`, `Paths are relative to the project root, ${root}.`);
+  if (!existsSync(path)) stop(logger, `Unexpected option \`${option}\`: \`${value}\` does not exist, expected a file in the project (paths are relative to ${root}).`);
   return path;
 }
 
@@ -64,15 +74,17 @@ function projectFile(root: string, option: string, value: string): string {
  */
 export default function handbook(input: HandbookOptions): AstroIntegration {
   const parsed = parseOptions(input);
-  if (!parsed.ok) {
-    throw new AstroError(`Invalid handbook() options in astro.config.mjs:\n${parsed.messages.map((m) => `  - ${m}`).join('\n')}`, 'See "Configuration" in the handbook README for every option.');
-  }
-  const options: ParsedOptions = parsed.options;
+  // Placeholder options keep the hooks typed; the first hook refuses to go on with them.
+  const options: ParsedOptions = parsed.ok ? parsed.options : parseOptions({ title: 'handbook' }).options!;
   let content = '';
   return {
     name: 'handbook',
     hooks: {
       'astro:config:setup': ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
+        if (!parsed.ok) {
+          stop(logger, `Invalid handbook() options in astro.config.mjs:\n${parsed.messages.map((m) => `  - ${m}`).join('\n')}\nSee "Configuration" in the handbook README for every option.`);
+          return;
+        }
         const root = fileURLToPath(astroConfig.root);
         content = resolve(root, options.content);
         const config: HandbookConfig = {
@@ -83,18 +95,15 @@ export default function handbook(input: HandbookOptions): AstroIntegration {
           content,
           today: options.today ?? localToday(),
           drafts: command === 'dev',
-          logo: options.logo && projectFile(root, 'logo', options.logo),
-          favicon: options.favicon && projectFile(root, 'favicon', options.favicon),
+          logo: options.logo && projectFile(logger, root, 'logo', options.logo),
+          favicon: options.favicon && projectFile(logger, root, 'favicon', options.favicon),
         };
         if (command === 'build') {
           const { problems, records } = checkHandbook(content, { today: config.today, imageHosts: options.imageHosts });
           if (countErrors(problems).errors > 0) {
             process.stderr.write(formatPretty(problems, records, { colour: process.stderr.isTTY === true && !process.env['NO_COLOR'] }));
-            logger.error('The handbook has content errors; nothing was built. Fix them (see above) and build again.');
-            // `handbook build` catches this and exits on its own terms; a bare `astro build`
-            // has no such caller, so it exits here rather than print a stack trace.
-            if (process.env[GATE_THROWS] === '1') throw new ContentErrors();
-            process.exit(1);
+            stop(logger, 'The handbook has content errors; nothing was built. Fix them (see above) and build again.');
+            return;
           }
         }
         for (const [pattern, file] of ROUTES) injectRoute({ pattern, entrypoint: new URL(`../routes/${file}`, import.meta.url) });
@@ -103,10 +112,10 @@ export default function handbook(input: HandbookOptions): AstroIntegration {
         const components = Object.fromEntries(
           OVERRIDABLE.map((name) => {
             const own = options.components[name];
-            return [name, own ? projectFile(root, `components.${name}`, own) : fileURLToPath(new URL(`../components/${name}.astro`, import.meta.url))];
+            return [name, own ? projectFile(logger, root, `components.${name}`, own) : fileURLToPath(new URL(`../components/${name}.astro`, import.meta.url))];
           }),
         );
-        const customCss = options.customCss.map((file, i) => projectFile(root, `customCss.${i}`, file));
+        const customCss = options.customCss.map((file, i) => projectFile(logger, root, `customCss.${i}`, file));
         const accent = options.accent ? `:root{--link:${options.accent.light};--accent:${options.accent.light}}@media (prefers-color-scheme: dark){:root{--link:${options.accent.dark};--accent:${options.accent.dark}}}\n` : '';
 
         const links = [remarkRecordLinks, { content, base: astroConfig.base.endsWith('/') ? astroConfig.base : `${astroConfig.base}/`, drafts: config.drafts }] as const;

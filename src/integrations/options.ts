@@ -10,15 +10,15 @@ export const OVERRIDABLE = ['Header', 'Footer', 'Logo'] as const;
 /** The options of the `handbook()` integration in a team's astro.config.mjs. */
 export const optionsSchema = z.strictObject({
   /** Site title shown in the header and the page titles. */
-  title: z.string().min(1).describe('Site title shown in the header and in page titles.'),
+  title: z.string().min(1, { message: 'expected the site title' }).describe('Site title shown in the header and in page titles.'),
   /** One sentence about the handbook, for search engines and link previews. */
   description: z.string().optional().describe('One sentence about the handbook, for search engines and link previews.'),
   /** The repository the content lives in, for "Edit this record" links. */
   repository: z.url({ protocol: /^https?$/, message: 'expected the repository as an https URL, e.g. https://github.com/acme/handbook' }).optional().describe('The repository the records live in, for "Edit this record" and last-updated links; omit to hide them.'),
   /** The branch edit links point at. */
-  branch: z.string().min(1).default('main').describe('The branch edit links point at.'),
+  branch: z.string().min(1, { message: 'expected a branch name such as `main`' }).default('main').describe('The branch edit links point at.'),
   /** The folder of records, people.yaml and teams.yaml, relative to the project. */
-  content: z.string().min(1).default('content').describe('The folder of records, people.yaml and teams.yaml, relative to the project.'),
+  content: z.string().min(1, { message: 'expected a folder such as `content`' }).default('content').describe('The folder of records, people.yaml and teams.yaml, relative to the project.'),
   /** `YYYY-MM-DD` that overdue marks are judged against; defaults to the day of the build. */
   today: z.string().refine(isIsoDate, { message: 'expected a calendar date written YYYY-MM-DD' }).optional().describe('The day overdue marks are judged against (YYYY-MM-DD); defaults to the day of the build.'),
   /** A logo shown before the title in the header. */
