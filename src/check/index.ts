@@ -1,6 +1,10 @@
-import { loadHandbook, type Handbook } from '../records/load.ts';
+import { extname } from 'node:path';
+import { loadHandbook, RECORD_EXTENSIONS, type Handbook } from '../records/load.ts';
 import type { Problem } from '../records/problem.ts';
 import { runRules } from '../rules/index.ts';
+import { visible } from './visible.ts';
+
+export { visible };
 
 export interface CheckResult {
   problems: Problem[];
@@ -15,24 +19,14 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/**
- * Control characters, line and paragraph separators and bidirectional overrides that a
- * record's values can carry into a message; shown escaped so every problem stays on one
- * line and a terminal or annotation shows what is really there.
- */
-const INVISIBLE = /[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** A message with every invisible character written as its escape, e.g. `\n` or `\u202e`. */
-export function visible(message: string): string {
-  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-  return message.replace(INVISIBLE, (char) => named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** Reads the handbook under `dir` and reports every problem of every file. */
-export function checkHandbook(dir: string, { today = localToday() }: { today?: string } = {}): CheckResult {
+export function checkHandbook(dir: string, { today = localToday(), imageHosts = [] }: { today?: string | undefined; imageHosts?: readonly string[] } = {}): CheckResult {
   const handbook = loadHandbook(dir);
-  const records = handbook.records.length + new Set(handbook.problems.filter((p) => !p.file.endsWith('.yaml')).map((p) => p.file)).size;
-  return { problems: runRules(handbook, today).map((p) => ({ ...p, message: visible(p.message) })), records, handbook };
+  // Records that could not be read count too; a kind folder or people.yaml with a problem does not.
+  const read = new Set(handbook.records.map((record) => record.file));
+  const unread = new Set(handbook.problems.filter((p) => RECORD_EXTENSIONS.has(extname(p.file)) && !read.has(p.file)).map((p) => p.file));
+  const records = handbook.records.length + unread.size;
+  return { problems: runRules(handbook, today, { imageHosts }).map((p) => ({ ...p, message: visible(p.message) })), records, handbook };
 }
 
 export function countErrors(problems: readonly Problem[]): { errors: number; warnings: number } {

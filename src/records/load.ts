@@ -1,9 +1,9 @@
-import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { kinds, type Kind } from '../schemas/index.ts';
 import { analyseBody, type Body } from './body.ts';
 import { parseFrontmatter, parseYaml, type YamlLocator } from './frontmatter.ts';
-import type { Position, Problem } from './problem.ts';
+import { append, type Position, type Problem } from './problem.ts';
 import { decodeUtf8, LineIndex } from './text.ts';
 
 /** One record file that parsed: its raw frontmatter (not yet validated) and its body. */
@@ -42,36 +42,68 @@ function displayPath(path: string): string {
   return relative(process.cwd(), path).split(sep).join('/');
 }
 
-/** The record files of a kind: the kind's folder itself (an id is a file name), skipping names that start with `_`. */
-export function recordPaths(dir: string, kind: Kind): string[] {
-  return recordEntries(dir, kind).map((entry) => entry.path);
+/** What a file or folder is read as, for the messages that refuse it. */
+interface Role {
+  /** What it is called, after "named like". */
+  named: string;
+  /** What it should be, after "expected". */
+  expected: string;
+  /** A kind's folder, which must be a folder; everything else must be a file. */
+  folder?: true;
 }
 
-/** recordPaths, with whether each entry is a symlink (known from the folder listing, without a stat). */
-function recordEntries(dir: string, kind: Kind): { path: string; symlink: boolean }[] {
+const RECORD: Role = { named: 'a record', expected: 'a Markdown file' };
+
+type Refusal = { rule: string; message: string };
+
+/** A whole file or folder refused: the problem sits at its start. */
+function refusedAt(path: string, refusal: Refusal): Problem {
+  return { file: displayPath(path), line: 1, column: 1, severity: 'error', ...refusal };
+}
+
+/** The record files of a kind: the kind's folder itself (an id is a file name), skipping names that start with `_`. */
+export function recordPaths(dir: string, kind: Kind): string[] {
+  return recordEntries(dir, kind, []).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * The entries of a kind's folder named like records, with their types from the folder
+ * listing (no stat per record). The folder itself is held to the rules of a record file: a
+ * symlink out of the handbook is not followed (its records would be published), and a
+ * folder that is a file or cannot be listed is a problem, not a crash.
+ */
+function recordEntries(dir: string, kind: Kind, problems: Problem[]): Dirent[] {
   const folder = join(dir, kind.collection);
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => RECORD_EXTENSIONS.has(extname(entry.name)) && !entry.name.startsWith('_'))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((entry) => ({ path: join(folder, entry.name), symlink: entry.isSymbolicLink() }));
+  const role: Role = { named: `the ${kind.collection} folder`, expected: `a folder of ${kind.collection}`, folder: true };
+  let entries: Dirent[];
+  try {
+    const refused = refusal(folder, dir, lstatSync(folder), role);
+    if (refused !== undefined) {
+      problems.push(refusedAt(folder, refused));
+      return [];
+    }
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    // A kind without a folder simply has no records yet.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(refusedAt(folder, unreadable(error, role)));
+    return [];
+  }
+  return entries.filter((entry) => RECORD_EXTENSIONS.has(extname(entry.name)) && !entry.name.startsWith('_')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Records larger than this are refused: a record is prose, not a log dump or a data file. */
 export const MAX_RECORD_BYTES = 2 * 1024 * 1024;
 
-type Refusal = { rule: string; message: string };
-
 /**
- * Why a symlink cannot be read as a record: it leads out of the handbook folder (it would
- * publish whatever it points at) or nowhere.
+ * Why a symlink cannot be read: it leads out of the handbook folder (it would publish
+ * whatever it points at) or nowhere.
  */
-function unsafeSymlink(path: string, root: string): Refusal | undefined {
+function unsafeSymlink(path: string, root: string, role: Role): Refusal | undefined {
   let target: string;
   try {
     target = realpathSync(path);
   } catch {
-    return { rule: 'file-symlink', message: `Unexpected symlink to \`${readlinkSync(path)}\` that leads nowhere, expected a record file` };
+    return { rule: 'file-symlink', message: `Unexpected symlink to \`${readlinkSync(path)}\` that leads nowhere, expected ${role.expected}` };
   }
   const inside = relative(realpathSync(root), target);
   if (inside.startsWith('..') || isAbsolute(inside)) {
@@ -80,33 +112,79 @@ function unsafeSymlink(path: string, root: string): Refusal | undefined {
   return undefined;
 }
 
-/** Why an opened entry cannot be read as a record: a folder named like one, a special file, or a file too large to be one. */
-function unreadable(stat: Stats): Refusal | undefined {
-  if (stat.isDirectory()) return { rule: 'file-folder', message: 'Unexpected folder named like a record, expected a Markdown file' };
-  if (!stat.isFile()) return { rule: 'file-special', message: 'Unexpected special file, expected a Markdown file' };
-  if (stat.size > MAX_RECORD_BYTES) {
-    return { rule: 'file-too-large', message: `Unexpected file of ${(stat.size / 1024 / 1024).toFixed(1)} MB, expected a record under ${MAX_RECORD_BYTES / 1024 / 1024} MB; link large logs and data instead of pasting them` };
-  }
+/** A special file in words, for its message. */
+function special(entry: Dirent | Stats): string {
+  if (entry.isFIFO()) return 'a named pipe';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/**
+ * Why an entry of the wrong type is not read, known from a folder listing or a stat before
+ * anything is opened: opening a named pipe waits for a writer forever, and a device can
+ * stream without end.
+ */
+function wrongType(entry: Dirent | Stats, role: Role): Refusal | undefined {
+  if (role.folder) return entry.isDirectory() ? undefined : { rule: 'kind-folder', message: `Unexpected ${entry.isFile() ? 'file' : special(entry)} named like ${role.named}, expected ${role.expected}` };
+  if (entry.isDirectory()) return { rule: 'file-folder', message: `Unexpected folder named like ${role.named}, expected ${role.expected}` };
+  if (!entry.isFile()) return { rule: 'file-special', message: `Unexpected special file (${special(entry)}), expected ${role.expected}; it was not opened` };
   return undefined;
+}
+
+/** Why an entry is not read; a symlink that stays inside the handbook is judged by what it points at. */
+function refusal(path: string, root: string, entry: Dirent | Stats, role: Role): Refusal | undefined {
+  if (!entry.isSymbolicLink()) return wrongType(entry, role);
+  const unsafe = unsafeSymlink(path, root, role);
+  if (unsafe !== undefined) return unsafe;
+  try {
+    return wrongType(statSync(path), role);
+  } catch (error) {
+    return unreadable(error, role);
+  }
+}
+
+/** A file or folder the system would not let us read (permissions, an I/O error), as a problem instead of a crash. */
+function unreadable(error: unknown, role: Role): Refusal {
+  const said = error instanceof Error ? (error.message.split(',')[0] ?? error.message) : String(error);
+  return { rule: 'file-unreadable', message: `Unexpected \`${said}\` when reading it, expected ${role.expected} that can be read` };
+}
+
+function tooLarge(stat: Stats): Refusal | undefined {
+  if (stat.size <= MAX_RECORD_BYTES) return undefined;
+  return { rule: 'file-too-large', message: `Unexpected file of ${(stat.size / 1024 / 1024).toFixed(1)} MB, expected a record under ${MAX_RECORD_BYTES / 1024 / 1024} MB; link large logs and data instead of pasting them` };
 }
 
 type Read = { ok: true; text: string } | { ok: false; problem: Problem };
 
+/**
+ * Opens without blocking: the entry's type was checked already, but a file replaced by a
+ * named pipe after the listing must not hang the read either (fstat then refuses it).
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /** Reads a file as UTF-8 text, refusing folders, special files and oversized files before reading them. */
-function readText(path: string): Read {
+function readText(path: string, role: Role): Read {
   const file = displayPath(path);
   const fail = (position: Position, rule: string, message: string): Read => ({
     ok: false,
     problem: { file, ...position, severity: 'error', rule, message },
   });
-  const fd = openSync(path, 'r');
   let bytes: Buffer;
   try {
-    const refused = unreadable(fstatSync(fd));
-    if (refused !== undefined) return fail({ line: 1, column: 1 }, refused.rule, refused.message);
-    bytes = readFileSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, OPEN_FLAGS);
+    try {
+      const stat = fstatSync(fd);
+      const refused = wrongType(stat, role) ?? tooLarge(stat);
+      if (refused !== undefined) return fail({ line: 1, column: 1 }, refused.rule, refused.message);
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const { rule, message } = unreadable(error, role);
+    return fail({ line: 1, column: 1 }, rule, message);
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
@@ -121,11 +199,11 @@ function readText(path: string): Read {
   return { ok: true, text: decoded.text };
 }
 
-export function readRecord(path: string, kind: Kind, root = join(path, '..', '..'), symlink = lstatSync(path).isSymbolicLink()): { record?: RecordFile; problems: Problem[] } {
+export function readRecord(path: string, kind: Kind, root = join(path, '..', '..'), entry: Dirent | Stats = lstatSync(path)): { record?: RecordFile; problems: Problem[] } {
   const file = displayPath(path);
-  const refused = symlink ? unsafeSymlink(path, root) : undefined;
-  if (refused !== undefined) return { problems: [{ file, line: 1, column: 1, severity: 'error', ...refused }] };
-  const read = readText(path);
+  const refused = refusal(path, root, entry, RECORD);
+  if (refused !== undefined) return { problems: [refusedAt(path, refused)] };
+  const read = readText(path, RECORD);
   if (!read.ok) return { problems: [read.problem] };
   const frontmatter = parseFrontmatter(read.text);
   if (!frontmatter.ok) {
@@ -149,21 +227,33 @@ export function readRecord(path: string, kind: Kind, root = join(path, '..', '..
   };
 }
 
-function readList(path: string, problems: Problem[]): ListFile {
+/** people.yaml or teams.yaml: held to the same file rules as a record, read only when it is a plain file in the handbook. */
+function readList(path: string, root: string, problems: Problem[]): ListFile {
   const file = displayPath(path);
-  if (!existsSync(path)) {
-    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-missing', message: `Missing ${basename(path)} in the handbook folder, expected a YAML list of entries` });
-    return { file, items: [], locator: undefined };
+  const empty: ListFile = { file, items: [], locator: undefined };
+  const role: Role = { named: basename(path), expected: 'a YAML file' };
+  let entry: Stats;
+  try {
+    entry = lstatSync(path);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    problems.push(missing ? refusedAt(path, { rule: 'file-missing', message: `Missing ${basename(path)} in the handbook folder, expected a YAML list of entries` }) : refusedAt(path, unreadable(error, role)));
+    return empty;
   }
-  const read = readText(path);
+  const refused = refusal(path, root, entry, role);
+  if (refused !== undefined) {
+    problems.push(refusedAt(path, refused));
+    return empty;
+  }
+  const read = readText(path, role);
   if (!read.ok) {
     problems.push(read.problem);
-    return { file, items: [], locator: undefined };
+    return empty;
   }
   const parsed = parseYaml(read.text);
   if (!parsed.ok) {
-    problems.push(...parsed.problems.map((p) => ({ file, ...p.position, severity: 'error' as const, rule: p.rule, message: p.message })));
-    return { file, items: [], locator: undefined };
+    append(problems, parsed.problems.map((p) => ({ file, ...p.position, severity: 'error' as const, rule: p.rule, message: p.message })));
+    return empty;
   }
   if (!Array.isArray(parsed.data)) {
     problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'invalid-field', message: `Unexpected ${typeof parsed.data}, expected a YAML list of entries` });
@@ -178,9 +268,9 @@ export function loadHandbook(dir: string): Handbook {
   const records: RecordFile[] = [];
   for (const kind of kinds) {
     const seen = new Map<string, string>();
-    for (const { path, symlink } of recordEntries(dir, kind)) {
-      const { record, problems: found } = readRecord(path, kind, dir, symlink);
-      problems.push(...found);
+    for (const entry of recordEntries(dir, kind, problems)) {
+      const { record, problems: found } = readRecord(join(entry.parentPath, entry.name), kind, dir, entry);
+      append(problems, found);
       if (!record) continue;
       records.push(record);
       const folded = record.id.toLowerCase();
@@ -192,7 +282,7 @@ export function loadHandbook(dir: string): Handbook {
   }
   const byRef = new Map<string, RecordFile>();
   for (const record of records) if (!byRef.has(record.ref)) byRef.set(record.ref, record);
-  const people = readList(join(dir, 'people.yaml'), problems);
-  const teams = readList(join(dir, 'teams.yaml'), problems);
+  const people = readList(join(dir, 'people.yaml'), dir, problems);
+  const teams = readList(join(dir, 'teams.yaml'), dir, problems);
   return { records, byRef, people, teams, problems };
 }

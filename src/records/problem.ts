@@ -23,3 +23,12 @@ export interface Position {
 export function compareProblems(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
+
+/**
+ * Adds `items` to the end of `problems`, one by one. `problems.push(...items)` passes every
+ * item as an argument to one call, and a record with enough problems (some 120,000) would
+ * overflow the call stack; rules collect everything, so there is no upper bound to rely on.
+ */
+export function append<T>(problems: T[], items: Iterable<T>): void {
+  for (const item of items) problems.push(item);
+}

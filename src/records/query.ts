@@ -73,7 +73,9 @@ export function formatTable(rows: readonly Row[]): string {
   if (rows.length === 0) return 'No records match.\n';
   const header = ['RECORD', 'STATUS', 'OWNER', 'TEAM', 'DATE', 'TITLE', 'OVERDUE'];
   const cells = rows.map((r) => [r.ref, r.status, r.owner, r.team, r.date, r.title, lateness(r.overdue)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  // A loop, not Math.max(...column): spreading one argument per row overflows the call stack on a large handbook.
+  const widths = header.map((h) => h.length);
+  for (const row of cells) row.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, cell.length)));
   const line = (cols: string[]): string => cols.map((c, i) => (i === cols.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return `${[header, ...cells].map(line).join('\n')}\n${rows.length} record${rows.length === 1 ? '' : 's'}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Handbook } from '../records/load.ts';
-import { compareProblems, type Problem } from '../records/problem.ts';
+import { append, compareProblems, type Problem } from '../records/problem.ts';
 import { isDraft, isObject, type RecordRule, type RuleContext } from './context.ts';
 import { dateOrder } from './dates.ts';
 import { directory, naming } from './naming.ts';
@@ -36,8 +36,9 @@ function ids(items: readonly unknown[]): Set<string> {
 }
 
 /** Every problem of the handbook, sorted by file and position. */
-export function runRules(handbook: Handbook, today: string): Problem[] {
+export function runRules(handbook: Handbook, today: string, settings: Pick<RuleContext, 'imageHosts'> = {}): Problem[] {
   const context: RuleContext = {
+    ...settings,
     handbook,
     today,
     personIds: ids(handbook.people.items),
@@ -52,9 +53,9 @@ export function runRules(handbook: Handbook, today: string): Problem[] {
     ...naming(context),
   ];
   for (const record of handbook.records) {
-    for (const rule of SHAPE_RULES) problems.push(...rule(record, context));
+    for (const rule of SHAPE_RULES) append(problems, rule(record, context));
     if (isDraft(record)) continue;
-    for (const rule of STATUS_RULES) problems.push(...rule(record, context));
+    for (const rule of STATUS_RULES) append(problems, rule(record, context));
   }
   return problems.sort(compareProblems);
 }
