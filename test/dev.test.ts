@@ -65,4 +65,15 @@ describe('the writer’s loop in `astro dev`', () => {
     });
     expect(fixed).not.toContain('errors in the handbook');
   }, 120_000);
+
+  it('shows a record whose image is missing as its problems, not a stack trace', async () => {
+    edit(DECISION, '## Context\n', '## Context\n\n![p99 during the sale](./missing-graph.png)\n');
+    const html = await eventually(async () => {
+      const text = await page('decisions/0001-cache-tokens/');
+      return text.includes('missing-graph.png') ? text : undefined;
+    });
+    expect(html).toContain('cannot be shown until these are fixed');
+    expect(html).not.toMatch(/\n\s+at .*:\d+:\d+/);
+    expect(dev.exitCode).toBeNull();
+  }, 120_000);
 });
