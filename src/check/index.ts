@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { loadHandbook, RECORD_EXTENSIONS, type Handbook } from '../records/load.ts';
 import type { Problem } from '../records/problem.ts';
 import { runRules } from '../rules/index.ts';
+import { enforcePolicy, readPolicy, type PolicyFile } from '../rules/policy.ts';
 import { visible } from './visible.ts';
 
 export { visible };
@@ -11,6 +12,8 @@ export interface CheckResult {
   /** How many record files were read (drafts included). */
   records: number;
   handbook: Handbook;
+  /** handbook.yaml: the thresholds and severities the check applied. */
+  policy: PolicyFile;
 }
 
 /** Today's date in the local time zone, as `YYYY-MM-DD`. */
@@ -26,7 +29,8 @@ export function checkHandbook(dir: string, { today = localToday(), imageHosts = 
   const read = new Set(handbook.records.map((record) => record.file));
   const unread = new Set(handbook.problems.filter((p) => RECORD_EXTENSIONS.has(extname(p.file)) && !read.has(p.file)).map((p) => p.file));
   const records = handbook.records.length + unread.size;
-  return { problems: runRules(handbook, today, { imageHosts }).map((p) => ({ ...p, message: visible(p.message) })), records, handbook };
+  const policy = readPolicy(dir);
+  return { problems: enforcePolicy(policy, runRules(handbook, today, { imageHosts, settings: policy.settings })).map((p) => ({ ...p, message: visible(p.message) })), records, handbook, policy };
 }
 
 export function countErrors(problems: readonly Problem[]): { errors: number; warnings: number } {

@@ -2,6 +2,7 @@
  * The concepts every part of the handbook shares, defined once: check's rules, the CLI,
  * import and the pages all ask here, so adding a status or a reference field is one edit.
  */
+import { daysBetween } from '../lib/dates.ts';
 import type { Collection } from '../schemas/common.ts';
 
 /** The fields a record is filed under, most telling first: when it was decided, started or closed, else created. */
@@ -94,4 +95,77 @@ export function isOverdue(overdue: Overdue): boolean {
 export function decisionNumber(id: string): number | undefined {
   const match = /^(\d{4})-/.exec(id);
   return match ? Number(match[1]) : undefined;
+}
+
+/** How many days ahead a review or a due date counts as coming due: lists of what is due show it from then on. */
+export const DUE_SOON_DAYS = 30;
+
+/**
+ * The day `months` calendar months after `date` (`YYYY-MM-DD`), kept within the month it
+ * lands in: a month after 31 January is 28 (or 29) February.
+ */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(year, month - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(day, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** The dates of a list of dated entries (check-ins, reviews), as written; entries without a date are skipped. */
+function entryDates(value: unknown): string[] {
+  return Array.isArray(value) ? value.flatMap((entry) => (entry !== null && typeof entry === 'object' && typeof (entry as { date?: unknown }).date === 'string' ? [(entry as { date: string }).date] : [])) : [];
+}
+
+/** The date of an outcome's latest check-in, or of a decision's latest review. */
+export function latestEntry(data: Readonly<Record<string, unknown>>, field: 'checkins' | 'reviews'): string | undefined {
+  return entryDates(data[field]).reduce<string | undefined>((latest, date) => (latest === undefined || date > latest ? date : latest), undefined);
+}
+
+/** A committed outcome whose progress has not been read for longer than a team allows. */
+export interface StaleCheckin {
+  /** The latest check-in, or `created` when there has been none. */
+  since: string;
+  /** Whether `since` is a check-in (false: the outcome never had one). */
+  checkedIn: boolean;
+  days: number;
+}
+
+/**
+ * A committed outcome is owed a check-in once `every` days have passed since its latest
+ * check-in (or since it was created, when it has none): its owner should read the numbers
+ * and say whether it is on track.
+ */
+export function staleCheckin(data: Readonly<Record<string, unknown>>, today: string, every: number): StaleCheckin | undefined {
+  if (data['status'] !== 'committed') return undefined;
+  const latest = latestEntry(data, 'checkins');
+  const since = latest ?? (typeof data['created'] === 'string' ? data['created'] : undefined);
+  if (since === undefined) return undefined;
+  const days = daysBetween(since, today);
+  return days > every ? { since, checkedIn: latest !== undefined, days } : undefined;
+}
+
+/** A missed outcome an accepted decision served, which the decision has not been reviewed against. */
+export interface UnweighedMiss {
+  /** The outcome's id and its position in the decision's `outcomes`. */
+  id: string;
+  index: number;
+  /** When the outcome was closed as missed. */
+  closed: string;
+}
+
+/**
+ * The outcomes an accepted decision serves that were missed, and that no review of the
+ * decision dated on or after their `closed` has weighed: a missed outcome is the moment to
+ * ask whether the decision behind it held.
+ */
+export function unweighedMisses(data: Readonly<Record<string, unknown>>, outcome: (id: string) => Readonly<Record<string, unknown>> | undefined): UnweighedMiss[] {
+  if (data['status'] !== 'accepted' || !Array.isArray(data['outcomes'])) return [];
+  const reviewed = latestEntry(data, 'reviews');
+  return data['outcomes'].flatMap((id, index): UnweighedMiss[] => {
+    const target = typeof id === 'string' ? outcome(id) : undefined;
+    const closed = target?.['closed'];
+    if (target?.['status'] !== 'missed' || typeof closed !== 'string') return [];
+    return reviewed !== undefined && reviewed >= closed ? [] : [{ id: id as string, index, closed }];
+  });
 }

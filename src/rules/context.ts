@@ -1,5 +1,6 @@
 import type { Handbook, RecordFile } from '../records/load.ts';
 import type { Position, Problem, Severity } from '../records/problem.ts';
+import type { Settings } from '../schemas/settings.ts';
 
 export interface RuleContext {
   handbook: Handbook;
@@ -11,6 +12,8 @@ export interface RuleContext {
   blame: readonly RegExp[];
   /** Hosts records may show images from (the integration's `imageHosts`). */
   imageHosts?: readonly string[];
+  /** The team's handbook.yaml: thresholds the rules judge by, and rule severities. */
+  settings: Settings;
 }
 
 /** A rule looks at one record (and, through the context, at the rest of the handbook). */
@@ -58,6 +61,8 @@ const ITEM_NAMES: Record<string, string> = {
   options: 'option',
   actions: 'action',
   successCriteria: 'success criterion',
+  checkins: 'check-in',
+  reviews: 'review',
 };
 
 /** "`actual` of key result 2" or "`due`": how a field path reads in a message. */

@@ -9,7 +9,11 @@ import { references, supersession } from './references.ts';
 import { sections } from './sections.ts';
 import { listShapeProblems, shape } from './shape.ts';
 import { chosenOption, statusFields } from './status.ts';
-import { blameLanguage, blamePatterns, oneWayDoor, overdue, results } from './warnings.ts';
+import { blameLanguage, blamePatterns, overdue, results } from './warnings.ts';
+import { checkins, checkinStale } from './checkins.ts';
+import { oneWayDoor, oneWayDoorOptions, oneWayDoorReview } from './policy.ts';
+import { missedOutcomeReview, reviews } from './reviews.ts';
+import { DEFAULT_SETTINGS } from '../schemas/settings.ts';
 
 /** Rules that apply to drafts too: a draft only has to parse and have the right shape. */
 const SHAPE_RULES: readonly RecordRule[] = [shape];
@@ -28,6 +32,12 @@ const STATUS_RULES: readonly RecordRule[] = [
   overdue,
   results,
   oneWayDoor,
+  oneWayDoorOptions,
+  oneWayDoorReview,
+  checkins,
+  checkinStale,
+  reviews,
+  missedOutcomeReview,
   blameLanguage,
 ];
 
@@ -36,8 +46,9 @@ function ids(items: readonly unknown[]): Set<string> {
 }
 
 /** Every problem of the handbook, sorted by file and position. */
-export function runRules(handbook: Handbook, today: string, settings: Pick<RuleContext, 'imageHosts'> = {}): Problem[] {
+export function runRules(handbook: Handbook, today: string, settings: Pick<RuleContext, 'imageHosts'> & Partial<Pick<RuleContext, 'settings'>> = {}): Problem[] {
   const context: RuleContext = {
+    settings: DEFAULT_SETTINGS,
     ...settings,
     handbook,
     today,

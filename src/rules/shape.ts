@@ -16,7 +16,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** The closest known field name, so typos such as `reviewby` get a suggestion. */
-function closest(name: string, known: readonly string[]): string | undefined {
+export function closest(name: string, known: readonly string[]): string | undefined {
   const distance = (a: string, b: string): number => {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {
@@ -42,13 +42,13 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: unknown = schema;
   for (const segment of path) {
     const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } }).def;
-    if (def?.type === 'optional') current = def.innerType;
+    if (def?.type === 'optional' || def?.type === 'prefault') current = def.innerType;
     const inner = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } }).def;
     if (typeof segment === 'number' && inner?.type === 'array') current = inner.element;
     else if (inner?.shape) current = inner.shape[String(segment)];
   }
   const def = (current as { def?: { type?: string; innerType?: unknown } }).def;
-  const unwrapped = def?.type === 'optional' ? def.innerType : current;
+  const unwrapped = def?.type === 'optional' || def?.type === 'prefault' ? def.innerType : current;
   return Object.keys((unwrapped as { def?: { shape?: Record<string, unknown> } }).def?.shape ?? {});
 }
 

@@ -46,16 +46,6 @@ function num(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** A one-way door deserves more than one decider and someone consulted. */
-export const oneWayDoor: RecordRule = (record) => {
-  if (record.kind.collection !== 'decisions' || statusOf(record) !== 'accepted' || record.data['door'] !== 'one-way') return [];
-  const deciders = listField(record.data, 'deciders').length;
-  const consulted = listField(record.data, 'consulted').length;
-  if (deciders >= 2 && consulted >= 1) return [];
-  const missing = deciders < 2 ? `${deciders} decider${deciders === 1 ? '' : 's'}` : 'nobody consulted';
-  return [problem(record, record.locator.locate(['door']), 'one-way-door', `Unexpected one-way door with ${missing}, expected at least 2 deciders and someone in \`consulted\``, 'warning')];
-};
-
 const FAILURE_VERBS = "broke|forgot|failed to|caused|missed|neglected|ignored|messed up|screwed up|should have|didn't|did not";
 const BLAME = [/\b[\p{L}-]+['’]s fault\b/giu, /\bshould have known\b/gi, /\b(?:careless(?:ness)?|incompetent|negligent|negligence)\b/gi];
 

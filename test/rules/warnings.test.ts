@@ -58,20 +58,6 @@ describe('warnings: loops left open and habits worth a second look', () => {
     `);
   });
 
-  it('warns about a one-way door decided by one person', () => {
-    const dir = tree({ [DECISION]: variant(DECISION, ['door: two-way', 'door: one-way'], ['deciders: [ben, ana]', 'deciders: [ben]']) });
-    expect(found(dir, 'one-way-door')).toMatchInlineSnapshot(`
-      [
-        "decisions/0001-cache-tokens.md:9:7 Unexpected one-way door with 1 decider, expected at least 2 deciders and someone in \`consulted\`",
-      ]
-    `);
-  });
-
-  it('accepts a one-way door with two deciders and someone consulted', () => {
-    const dir = tree({ [DECISION]: variant(DECISION, ['door: two-way', 'door: one-way']) });
-    expect(found(dir, 'one-way-door')).toEqual([]);
-  });
-
   it('warns about blame in a postmortem: fault, hindsight, and a person as the subject of a failure', () => {
     const dir = tree({
       [POSTMORTEM]: variant(POSTMORTEM, ['Resizing needed a deploy.', "It was Ben's fault: he should have known, and Ana forgot the alert."]),
