@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
  * to a temporary file beside it, which is then hard-linked to its name (an atomic step
  * that fails when the name is taken). Throws EEXIST when `path` exists.
  */
-export function writeNewFile(path: string, text: string): void {
+export function writeNewFile(path: string, text: string | Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   writeFileSync(temporary, text, { flag: 'wx' });
   try {
