@@ -116,7 +116,10 @@ export function generateHandbook(dir: string, n: number, seed = 42): Generated {
   const supersedes = new Map<string, string[]>();
   decisions.forEach((d, i) => {
     if (d.status !== 'superseded') return;
-    const newer = decisions.slice(i + 1).find((later) => later.status === 'accepted' || later.status === 'superseded');
+    let newer: Plan | undefined;
+    for (let j = i + 1; j < decisions.length && newer === undefined; j++) {
+      if (decisions[j]!.status === 'accepted' || decisions[j]!.status === 'superseded') newer = decisions[j];
+    }
     if (newer === undefined) {
       d.status = 'accepted';
       return;
@@ -125,9 +128,17 @@ export function generateHandbook(dir: string, n: number, seed = 42): Generated {
     supersedes.set(newer.id, [...(supersedes.get(newer.id) ?? []), d.id]);
   });
   const acceptedDecisions = decisions.filter((d) => published(d));
+  // One of the 40 records of `list` planned just before `plan`. Lists are in plan order, so
+  // a binary search finds how many come before: a scan per record would make 100,000 records
+  // take hours.
   const earlier = <T extends Plan>(list: T[], plan: Plan): T | undefined => {
-    const candidates = list.filter((p) => p.index < plan.index);
-    return candidates.length === 0 ? undefined : candidates[Math.max(0, candidates.length - 1 - Math.floor(rand() * 40))];
+    let [low, high] = [0, list.length];
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (list[mid]!.index < plan.index) low = mid + 1;
+      else high = mid;
+    }
+    return low === 0 ? undefined : list[Math.max(0, low - 1 - Math.floor(rand() * 40))];
   };
   const anyPublished = plans.filter(published);
   const bodyLink = (plan: Plan): string => {
