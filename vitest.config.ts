@@ -2,7 +2,15 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Tests that run Astro: on the example handbook built once by the global setup, or on a
 // handbook of their own (a build, the dev server). They take minutes; the rest takes seconds.
-export const SITE = ['test/site/**/*.test.ts', 'test/build-*.test.ts', 'test/bench.test.ts', 'test/dev.test.ts', 'test/one-reader.test.ts', 'test/differential.test.ts', 'test/integration-options.test.ts'];
+export const SITE = [
+  'test/site/**/*.test.ts',
+  'test/build-*.test.ts',
+  'test/bench.test.ts',
+  'test/dev.test.ts',
+  'test/one-reader.test.ts',
+  'test/differential.test.ts',
+  'test/integration-options.test.ts',
+];
 export const BROWSER = ['test/browser/**/*.test.ts'];
 const BUILT_SITE = 'test/support/built-site.ts';
 

@@ -2,14 +2,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import sirv from 'sirv';
+import { inject } from 'vitest';
 
-/** Debian's Chromium; browsers are never downloaded. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Launches headless Chromium with the flags that work in containers and CI. */
-export function launch(): Promise<Browser> {
+/**
+ * Launches headless Chromium with the flags that work in containers and CI, by default the
+ * binary the browser project's global setup found (see `findChromium`).
+ */
+export function launch(executablePath = inject('chromium')): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });

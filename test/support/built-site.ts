@@ -33,9 +33,18 @@ export function buildSite(env: Record<string, string> = {}): string {
   return outDir;
 }
 
-/** Vitest global setup: one build of the example handbook shared by the site and browser tests. */
+/** The run's one build of the example handbook, kept on the process: every project that needs it runs this setup. */
+const shared = globalThis as { handbookSiteDir?: string };
+
+/**
+ * Vitest global setup of the site and browser projects: one build of the example handbook for
+ * both. A run of the unit project alone never builds.
+ */
 export default function setup(project: TestProject): () => void {
-  const dir = buildSite();
+  const dir = (shared.handbookSiteDir ??= buildSite());
   project.provide('siteDir', dir);
-  return () => rmSync(join(dir, '..'), { recursive: true, force: true });
+  return () => {
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+    delete shared.handbookSiteDir;
+  };
 }
