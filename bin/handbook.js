@@ -6,7 +6,12 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.stderr.write(`handbook needs Node 22.18 or later (this is ${process.version}); run it through npx or npm run.\n`);
   process.exit(2);
 }
-const { main } = await import('../src/cli/main.ts');
+// Node strips types only outside node_modules: an installed handbook runs the CLI that its
+// `prepare` script compiled into lib/ (every module of src/cli/ and src/check/, same paths),
+// and a checkout runs its sources.
+const installed = new URL(import.meta.url).pathname.split('/').includes('node_modules');
+const load = (module) => import(installed ? `../lib/${module}.js` : `../src/${module}.ts`);
+const { main } = await load('cli/main');
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
