@@ -1,13 +1,16 @@
 import { styleText } from 'node:util';
 import type { Problem } from '../records/problem.ts';
 import { countErrors } from './index.ts';
+import { visible } from './visible.ts';
+
+export { useColour } from './colour.ts';
 
 export const FORMATS = ['pretty', 'github', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Grouped by file, one line per problem, and a summary line; colours only when asked. */
+/** Grouped by file, one line per problem, and a summary line; colours only when asked; control characters in any value are shown escaped, never sent to the terminal. */
 export function formatPretty(problems: readonly Problem[], records: number, { colour = false } = {}): string {
   const paint = (style: Parameters<typeof styleText>[0], text: string): string => (colour ? styleText(style, text, { validateStream: false }) : text);
   const lines: string[] = [];
@@ -16,10 +19,10 @@ export function formatPretty(problems: readonly Problem[], records: number, { co
     if (p.file !== file) {
       if (file !== '') lines.push('');
       file = p.file;
-      lines.push(paint('underline', file));
+      lines.push(paint('underline', visible(file)));
     }
     const severity = p.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
-    lines.push(`  ${`${p.line}:${p.column}`.padEnd(8)} ${severity}  ${p.message}  ${paint('dim', p.rule)}`);
+    lines.push(`  ${`${p.line}:${p.column}`.padEnd(8)} ${severity}  ${visible(p.message)}  ${paint('dim', visible(p.rule))}`);
   }
   const { errors, warnings } = countErrors(problems);
   if (lines.length > 0) lines.push('');
@@ -48,7 +51,7 @@ export function formatGithub(problems: readonly Problem[]): string {
   return problems
     .map((p) => {
       const command = p.severity === 'error' ? 'error' : 'warning';
-      const properties = `file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(`handbook ${p.rule}`)}`;
+      const properties = `file=${escapeProperty(visible(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(`handbook ${p.rule}`)}`;
       return `::${command} ${properties}::${escapeData(p.message)}\n`;
     })
     .join('');

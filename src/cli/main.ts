@@ -1,52 +1,79 @@
-import { buildUsage, runBuild } from './build.ts';
-import { checkUsage, runCheck } from './check.ts';
-import { importUsage, runImport } from './import.ts';
-import { UsageError, type CommandIO } from './io.ts';
-import { listUsage, runList } from './list.ts';
-import { newUsage, runNew } from './new.ts';
-import { runSchema, schemaUsage } from './schema.ts';
+import { readFileSync } from 'node:fs';
+import { visible } from '../check/visible.ts';
+import { crashReport, EXIT, Refusal, UsageError, type CommandIO } from './io.ts';
 
-type Command = { summary: string; usage: string; run: (args: string[], io: CommandIO) => number | Promise<number> };
+type Run = (args: string[], io: CommandIO) => number | Promise<number>;
+
+/**
+ * Each command's module is loaded only when that command runs, so `handbook check` does not
+ * wait for the importers or Astro, and `--version` for nothing at all.
+ */
+type Command = { summary: string; load: () => Promise<{ usage: string; run: Run }> };
 
 const COMMANDS: Record<string, Command> = {
-  check: { summary: 'Check every record and report all problems with file, line and column', usage: checkUsage, run: runCheck },
-  build: { summary: 'Build the site and search index, replacing dist/ only when everything succeeded', usage: buildUsage, run: runBuild },
-  new: { summary: 'Write a new draft outcome, decision or postmortem from its template', usage: newUsage, run: runNew },
-  list: { summary: 'List records by kind, status, owner, team, tag or overdue', usage: listUsage, run: runList },
-  import: { summary: 'Import ADRs (adr-tools, MADR, log4brains) or SRE postmortems as records', usage: importUsage, run: runImport },
-  schema: { summary: 'Write JSON Schema of the content model for editors and tools', usage: schemaUsage, run: runSchema },
+  init: { summary: "Make a team's handbook: package.json, astro.config.mjs, content/ and the GitHub workflow", load: async () => import('./init.ts').then((m) => ({ usage: m.initUsage, run: m.runInit })) },
+  check: { summary: 'Check every record and report all problems with file, line and column', load: async () => import('./check.ts').then((m) => ({ usage: m.checkUsage, run: m.runCheck })) },
+  build: { summary: 'Build the site and search index, replacing dist/ only when everything succeeded', load: async () => import('./build.ts').then((m) => ({ usage: m.buildUsage, run: m.runBuild })) },
+  new: { summary: 'Write a new draft outcome, decision or postmortem from its template', load: async () => import('./new.ts').then((m) => ({ usage: m.newUsage, run: m.runNew })) },
+  list: { summary: 'List records by kind, status, owner, team, tag or overdue', load: async () => import('./list.ts').then((m) => ({ usage: m.listUsage, run: m.runList })) },
+  import: { summary: 'Import ADRs (adr-tools, MADR, log4brains) or SRE postmortems as records', load: async () => import('./import.ts').then((m) => ({ usage: m.importUsage, run: m.runImport })) },
+  schema: { summary: 'Write JSON Schema of the content model for editors and tools', load: async () => import('./schema.ts').then((m) => ({ usage: m.schemaUsage, run: m.runSchema })) },
 };
 
 export const usage = `Usage: handbook <command> [options]
+       handbook --version
 
 Commands:
 ${Object.entries(COMMANDS)
   .map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`)
   .join('\n')}
 
+Exit codes:
+  ${EXIT.ok}  done, no content errors
+  ${EXIT.content}  the content has errors (check, build), or the command could not do its work (new, import)
+  ${EXIT.usage}  a usage error, or a refusal to do something unsafe (such as build --out .)
+  ${EXIT.internal}  an internal error; HANDBOOK_DEBUG=1 shows its stack trace
+
 Run \`handbook <command> --help\` for a command's options.`;
 
-/** Runs the CLI and returns the exit code: 0 ok, 1 content errors, 2 usage errors. */
+/** The version in package.json, so a bug report can name what ran. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** Runs the CLI and returns the exit code, one of EXIT; nothing it is given makes it throw. */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     io.stdout(`${usage}\n`);
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`handbook ${version()}\n`);
+    return EXIT.ok;
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    io.stderr(`handbook: Unexpected command \`${name}\`, expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${usage}\n`);
-    return 2;
+    io.stderr(`handbook: Unexpected command \`${visible(name)}\`, expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${usage}\n`);
+    return EXIT.usage;
+  }
+  let loaded: Awaited<ReturnType<Command['load']>>;
+  try {
+    loaded = await command.load();
+  } catch (error) {
+    io.stderr(crashReport(`handbook ${name}`, error));
+    return EXIT.internal;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`${command.usage}\n`);
-    return 0;
+    io.stdout(`${loaded.usage}\n`);
+    return EXIT.ok;
   }
   try {
-    return await command.run(args, io);
+    return await loaded.run(args, io);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`handbook ${name}: ${error.message}\n\n${command.usage}\n`);
-    return 2;
+    if (error instanceof Refusal) io.stderr(`handbook ${name}: ${visible(error.message)}\n`);
+    else if (error instanceof UsageError) io.stderr(`handbook ${name}: ${visible(error.message)}\n\n${loaded.usage}\n`);
+    else io.stderr(crashReport(`handbook ${name}`, error));
+    return error instanceof UsageError ? EXIT.usage : EXIT.internal;
   }
 }

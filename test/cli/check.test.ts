@@ -90,4 +90,23 @@ describe('handbook check', () => {
     expect(stderr).toBe('');
     for (const rule of ['file-empty', 'frontmatter-unterminated', 'file-encoding', 'yaml-syntax']) expect(stdout).toContain(rule);
   });
+
+  it('prints a file name holding escape codes escaped, so it cannot drive the terminal', () => {
+    const dir = tree({ 'outcomes/x\u001b[2J\u001b]0;owned\u0007.md': '' });
+    const { code, stdout } = handbook('check', dir, '--today', '2026-11-24');
+    expect(code).toBe(1);
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(stdout).toContain('outcomes/x\\u001b[2J\\u001b]0;owned\\u0007.md\n  1:1      error    Unexpected empty file');
+  });
+
+  it('colours by NO_COLOR, FORCE_COLOR and the terminal', () => {
+    const dir = tree({ [OUTCOME]: '' });
+    const { NO_COLOR: _, FORCE_COLOR: __, ...inherited } = process.env;
+    const run = (env: Record<string, string>): string => spawnSync(NODE, ['bin/handbook.js', 'check', dir], { encoding: 'utf8', env: { ...inherited, ...env } }).stdout;
+    const coloured = /\u001b\[\d+m/;
+    expect(run({ FORCE_COLOR: '1' })).toMatch(coloured);
+    expect(run({ FORCE_COLOR: '1', NO_COLOR: '1' })).toMatch(coloured);
+    expect(run({ FORCE_COLOR: '0' })).not.toMatch(coloured);
+    expect(run({ NO_COLOR: '1' })).not.toMatch(coloured);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/records/query.ts';
 import { handbook } from '../support/cli.ts';
+import { OUTCOME, tree, variant } from '../support/fixture.ts';
 
 const TODAY = '2026-11-24';
 
@@ -58,5 +59,13 @@ describe('handbook list', () => {
   it('exits 2 for an unknown kind or format', () => {
     expect(handbook(['list', '--kind', 'memo']).code).toBe(2);
     expect(handbook(['list', '--format', 'csv']).code).toBe(2);
+  });
+
+  it('shows escape codes in a title escaped in the table, so they cannot drive the terminal', () => {
+    const dir = tree({ [OUTCOME]: variant(OUTCOME, ['title: Checkout answers within 300 ms', 'title: "Checkout \\e[2J\\e]0;owned\\a answers \\u009b31m fast"']) });
+    const { code, stdout } = handbook(['list', dir, '--today', TODAY]);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(stdout).toContain('Checkout \\u001b[2J\\u001b]0;owned\\u0007 answers \\u009b31m fast');
   });
 });
