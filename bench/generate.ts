@@ -209,13 +209,20 @@ export function generateHandbook(dir: string, n: number, seed = 42): Generated {
       if (!draft) {
         const deciders = [owner, ...others(owner, 1)];
         const chosen = ['accepted', 'superseded', 'deprecated'].includes(plan.status);
-        front.push(`deciders: ${yamlList(deciders)}`, `consulted: ${yamlList(others(owner, 2))}`, `door: ${rand() < 0.3 ? 'one-way' : 'two-way'}`, 'options:');
+        // A one-way door says why each rejected option lost and is reviewed within a year,
+        // as the default policy requires.
+        const oneWay = rand() < 0.3;
+        front.push(`deciders: ${yamlList(deciders)}`, `consulted: ${yamlList(others(owner, 2))}`, `door: ${oneWay ? 'one-way' : 'two-way'}`, 'options:');
         const optionCount = between(2, 3);
-        for (let o = 0; o < optionCount; o++) front.push(`  - name: ${pick(VERBS)} the ${pick(NOUNS)}${o === 0 && chosen ? '\n    chosen: true' : ''}`);
+        for (let o = 0; o < optionCount; o++) {
+          const name = `${pick(VERBS)} the ${pick(NOUNS)}`;
+          const verdict = o === 0 && chosen ? '\n    chosen: true' : oneWay ? `\n    reason: To ${name} moves the problem instead of solving it` : '';
+          front.push(`  - name: ${name}${verdict}`);
+        }
         if (plan.status !== 'proposed') {
           const decided = plus(plan.created, between(3, 30));
           front.push(`decided: ${decided}`);
-          if (chosen) front.push(`expectedOutcome: ${sentence()}`, `reviewBy: ${plus(decided, between(180, 720))}`);
+          if (chosen) front.push(`expectedOutcome: ${sentence()}`, `reviewBy: ${plus(decided, oneWay ? between(90, 360) : between(180, 720))}`);
         }
         const serves = earlier(outcomes, plan);
         if (serves) front.push(`outcomes: [${serves.id}]`);
