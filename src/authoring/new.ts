@@ -1,3 +1,4 @@
+import { decisionNumber } from '../model/concepts.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
@@ -41,8 +42,8 @@ export function slugify(title: string): string {
 export function decisionNumbers(dir: string): Map<number, string> {
   const taken = new Map<number, string>();
   for (const path of recordPaths(dir, kindOf('decisions'))) {
-    const number = /^(\d{4})-/.exec(basename(path))?.[1];
-    if (number !== undefined) taken.set(Number(number), path.split(sep).join('/'));
+    const number = decisionNumber(basename(path));
+    if (number !== undefined) taken.set(number, path.split(sep).join('/'));
   }
   return taken;
 }

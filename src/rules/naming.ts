@@ -1,3 +1,4 @@
+import { decisionNumber } from '../model/concepts.ts';
 import type { Problem } from '../records/problem.ts';
 import { isObject, problem, type RuleContext } from './context.ts';
 
@@ -5,7 +6,7 @@ import { isObject, problem, type RuleContext } from './context.ts';
 export function naming(context: RuleContext): Problem[] {
   const found: Problem[] = [];
   const seenRefs = new Map<string, string>();
-  const seenNumbers = new Map<string, string>();
+  const seenNumbers = new Map<number, string>();
   for (const record of context.handbook.records) {
     const start = { line: 1, column: 1 };
     const { pattern, expected } = record.kind.fileName;
@@ -16,11 +17,11 @@ export function naming(context: RuleContext): Problem[] {
     if (first === undefined) seenRefs.set(record.ref, record.file);
     else found.push(problem(record, start, 'duplicate-id', `Unexpected duplicate id \`${record.id}\`, already used by ${first.split('/').at(-1) ?? first}`));
     if (record.kind.collection !== 'decisions') continue;
-    const number = /^(\d{4})-/.exec(record.id)?.[1];
+    const number = decisionNumber(record.id);
     if (number === undefined) continue;
     const owner = seenNumbers.get(number);
     if (owner === undefined) seenNumbers.set(number, record.ref);
-    else if (first === undefined) found.push(problem(record, start, 'duplicate-number', `Unexpected decision number ${number}, already used by ${owner}`));
+    else if (first === undefined) found.push(problem(record, start, 'duplicate-number', `Unexpected decision number ${String(number).padStart(4, '0')}, already used by ${owner}`));
   }
   return found;
 }
