@@ -18,6 +18,11 @@ const COMMANDS: Record<string, Command> = {
   list: { summary: 'List records by kind, status, owner, team, tag or overdue', load: async () => import('./list.ts').then((m) => ({ usage: m.listUsage, run: m.runList })) },
   import: { summary: 'Import ADRs (adr-tools, MADR, log4brains) or SRE postmortems as records', load: async () => import('./import.ts').then((m) => ({ usage: m.importUsage, run: m.runImport })) },
   schema: { summary: 'Write JSON Schema of the content model for editors and tools', load: async () => import('./schema.ts').then((m) => ({ usage: m.schemaUsage, run: m.runSchema })) },
+  status: { summary: 'Move a record to its next status, filling the date it needs or saying what is missing', load: async () => import('./status.ts').then((m) => ({ usage: m.statusUsage, run: m.runStatus })) },
+  supersede: { summary: 'Record that a new decision replaces an old one, in both files', load: async () => import('./supersede.ts').then((m) => ({ usage: m.supersedeUsage, run: m.runSupersede })) },
+  review: { summary: "Add a review with its verdict to a decision's log and set its next review", load: async () => import('./review.ts').then((m) => ({ usage: m.reviewUsage, run: m.runReview })) },
+  checkin: { summary: "Add a check-in (confidence, current values, note) to a committed outcome's log", load: async () => import('./checkin.ts').then((m) => ({ usage: m.checkinUsage, run: m.runCheckin })) },
+  loops: { summary: 'List open loops per owner: reviews, due outcomes, stale check-ins, overdue actions', load: async () => import('./loops.ts').then((m) => ({ usage: m.loopsUsage, run: m.runLoops })) },
 };
 
 export const usage = `Usage: handbook <command> [options]
@@ -25,7 +30,7 @@ export const usage = `Usage: handbook <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(9)} ${command.summary}`)
   .join('\n')}
 
 Exit codes:
