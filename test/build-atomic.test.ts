@@ -1,12 +1,13 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handbook } from './support/cli.ts';
 import { MINIMAL, tree } from './support/fixture.ts';
 import { userEnv } from './support/built-site.ts';
+import { STAMP } from '../src/cli/output-folder.ts';
 
 /** One hash over every file's path and bytes: equal hashes mean a byte-identical folder. */
 function hashTree(dir: string): string {
@@ -40,6 +41,7 @@ describe('a failed build never half-writes dist/', () => {
   it('builds the site and its search index into place and leaves no staging folder', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(existsSync(join(out, 'pagefind/pagefind-ui.js'))).toBe(true);
+    expect(readFileSync(join(out, STAMP), 'utf8')).toMatch(/handbook build/);
     expect(leftovers(out)).toEqual([]);
   });
 
@@ -71,5 +73,41 @@ describe('a failed build never half-writes dist/', () => {
     expect(await exited).toBe(130);
     expect(stderr).toContain('handbook build: stopped by SIGINT; dist/ was left as it was.');
     expectUntouched();
+  }, 120_000);
+
+  it('puts the last good site back after a build was killed between the two renames of its swap, even when the next build fails', () => {
+    // The state a SIGKILL leaves between the renames: dist/ moved aside, the new site not
+    // yet in, the dead build's lock and a staging folder beside them.
+    renameSync(out, join(out, '../.dist.building-previous'));
+    mkdirSync(join(out, '../.dist.building-4242'));
+    const { pid: dead } = spawnSync('true');
+    writeFileSync(join(out, '../.dist.building-lock'), `${dead}\n`);
+    const broken = tree({ 'outcomes/faster-checkout.md': readFileSync(join(MINIMAL, 'outcomes/faster-checkout.md'), 'utf8').replace('owner: ana', 'owner: nobody') });
+    const { code, stderr } = build(out, broken);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Unexpected `nobody` in `owner`');
+    expectUntouched();
+  }, 120_000);
+
+  it('builds into a mount point, which cannot be renamed, by swapping its contents', (context) => {
+    const mount = join(mkdtempSync(join(tmpdir(), 'handbook-mount-')), 'dist');
+    mkdirSync(mount);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mount]).status !== 0) return context.skip('mounting a tmpfs is not permitted here');
+    try {
+      writeFileSync(join(mount, STAMP), 'an earlier build\n');
+      writeFileSync(join(mount, 'stale.html'), 'from the earlier build\n');
+      const { code, stdout, stderr } = build(mount, tree());
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain('Built dist/.');
+      expect(existsSync(join(mount, 'index.html'))).toBe(true);
+      expect(existsSync(join(mount, 'stale.html'))).toBe(false);
+      expect(readFileSync(join(mount, STAMP), 'utf8')).toMatch(/handbook build/);
+      expect(readdirSync(mount).filter((name) => name.startsWith('.handbook-') && name !== STAMP)).toEqual([]);
+      expect(leftovers(mount)).toEqual([]);
+      expect(statSync(mount).dev).not.toBe(statSync(join(mount, '..')).dev);
+    } finally {
+      spawnSync('umount', [mount]);
+    }
   }, 120_000);
 });

@@ -1,61 +1,67 @@
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { GATE_THROWS } from '../integrations/handbook.ts';
-import type { CommandIO } from './io.ts';
-import { parseCommand } from './parse.ts';
+import { rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import { visible } from '../check/visible.ts';
+import { EXIT, UsageError, type CommandIO } from './io.ts';
+import { lockOutput, outputFolder, recoverOutput, replaceOutput, STAMP, stagingFolder } from './output-folder.ts';
+import { dateValue, parseCommand } from './parse.ts';
 
 export const buildUsage = `Usage: handbook build [--out DIR]
 
 Builds the site and its search index into a fresh folder next to DIR (default: dist) and
 puts it in place of DIR only when everything succeeded. A content error, a crash or
-Ctrl-C leaves the previous DIR exactly as it was.`;
+Ctrl-C leaves the previous DIR exactly as it was.
 
-/** The folder a build writes into before it replaces `out`: a sibling, so the swap is a rename on one file system. */
-const stagingPrefix = (out: string): string => `.${basename(out)}.building-`;
-
-/** Removes staging folders that an interrupted build left behind. */
-function removeStale(out: string): void {
-  const parent = dirname(out);
-  if (!existsSync(parent)) return;
-  for (const name of readdirSync(parent)) if (name.startsWith(stagingPrefix(out))) rmSync(join(parent, name), { recursive: true, force: true });
-}
-
-/** Puts `staging` where `out` is, keeping the old `out` until the new one is in place. */
-function swap(staging: string, out: string): void {
-  const previous = `${staging}-previous`;
-  if (existsSync(out)) renameSync(out, previous);
-  renameSync(staging, out);
-  rmSync(previous, { recursive: true, force: true });
-}
+A build replaces DIR whole, so DIR must be new, empty, or an earlier build (which leaves a
+${STAMP} file in it). The project folder, the content folder, a folder holding either, the
+home folder, a symlink and any other folder with files of its own are refused (exit 2).
+One build runs at a time per DIR.`;
 
 export async function runBuild(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseCommand(args, { out: { type: 'string', default: 'dist' } });
-  const out = resolve(values['out'] as string);
-  removeStale(out);
-  const staging = join(dirname(out), `${stagingPrefix(out)}${process.pid}`);
+  const { values, positionals } = parseCommand(args, { out: { type: 'string', default: 'dist' } });
+  if (positionals.length > 0) throw new UsageError(`Unexpected arguments ${positionals.join(' ')}, expected only --out DIR`);
+  dateValue('HANDBOOK_TODAY', process.env['HANDBOOK_TODAY']);
+  // The content folder as astro.config.mjs names it, known without loading Astro.
+  const out = outputFolder(values.out, { content: process.env['HANDBOOK_CONTENT'] ?? 'content' });
+  const shown = `${visible(basename(out))}/`;
+  const release = lockOutput(out);
+  const staging = stagingFolder(out);
   const interrupted = (signal: NodeJS.Signals): void => {
     rmSync(staging, { recursive: true, force: true });
-    io.stderr(`handbook build: stopped by ${signal}; ${basename(out)}/ was left as it was.\n`);
+    release();
+    io.stderr(`handbook build: stopped by ${signal}; ${shown} was left as it was.\n`);
     process.exit(130);
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    // Astro's own entry point is loaded here, not at the top, so other commands stay fast.
-    const { build } = await import('astro');
-    process.env[GATE_THROWS] = '1';
-    await build({ root: process.cwd(), outDir: staging });
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    // Content errors are printed by the gate, with positions; no stack trace for them.
-    if ((error as Error).name === 'ContentErrors' || String((error as Error).message).includes('The handbook has content errors')) return 1;
-    io.stderr(`handbook build: the build failed, so ${basename(out)}/ was left as it was.\n${(error as Error).stack ?? String(error)}\n`);
-    return 1;
+    recoverOutput(out);
+    const failed = await buildInto(staging, shown, io);
+    if (failed !== undefined) return failed;
+    replaceOutput(staging, out);
   } finally {
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
+    rmSync(staging, { recursive: true, force: true });
+    release();
   }
-  swap(staging, out);
-  io.stdout(`Built ${basename(out)}/.\n`);
-  return 0;
+  io.stdout(`Built ${shown}.\n`);
+  return EXIT.ok;
+}
+
+/** Runs Astro's build into `staging`; returns the exit code when it failed. */
+async function buildInto(staging: string, shown: string, io: CommandIO): Promise<number | undefined> {
+  // Astro and the integration are loaded here, not at the top, so the other commands stay
+  // fast and keep working whatever state the site's code is in.
+  const [{ build }, { GATE_THROWS }] = await Promise.all([import('astro'), import('../integrations/handbook.ts')]);
+  process.env[GATE_THROWS] = '1';
+  try {
+    await build({ root: process.cwd(), outDir: staging });
+    return undefined;
+  } catch (error) {
+    // Content errors are printed by the gate, with positions; nothing more to say.
+    if (error instanceof Error && (error.name === 'ContentErrors' || error.message.includes('The handbook has content errors'))) return EXIT.content;
+    const detail = process.env['HANDBOOK_DEBUG'] === '1' && error instanceof Error ? (error.stack ?? error.message) : error instanceof Error ? error.message : String(error);
+    io.stderr(`handbook build: the build failed, so ${shown} was left as it was.\n${detail}\n`);
+    return EXIT.content;
+  }
 }
