@@ -11,7 +11,7 @@ export type Format = (typeof FORMATS)[number];
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Grouped by file, one line per problem, and a summary line; colours only when asked; control characters in any value are shown escaped, never sent to the terminal. */
-export function formatPretty(problems: readonly Problem[], records: number, { colour = false } = {}): string {
+export function formatPretty(problems: readonly Problem[], records: number, { colour = false, policy }: { colour?: boolean; policy?: string } = {}): string {
   const paint = (style: Parameters<typeof styleText>[0], text: string): string => (colour ? styleText(style, text, { validateStream: false }) : text);
   const lines: string[] = [];
   let file = '';
@@ -27,6 +27,8 @@ export function formatPretty(problems: readonly Problem[], records: number, { co
   const { errors, warnings } = countErrors(problems);
   if (lines.length > 0) lines.push('');
   const summary = summaryLine(problems, records);
+  // Which handbook.yaml judged the records, just above the counts it shaped.
+  if (policy !== undefined) lines.push(paint('dim', policy));
   lines.push(errors > 0 ? paint(['bold', 'red'], summary) : warnings > 0 ? paint('yellow', summary) : paint('green', summary));
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { checkHandbook, countErrors } from '../check/index.ts';
 import { FORMATS, formatGithub, formatJson, formatPretty, summaryLine, type Format } from '../check/report.ts';
+import { policyLine } from '../rules/policy.ts';
 import { EXIT, UsageError, type CommandIO } from './io.ts';
 import { dateValue, parseCommand, recordsFolder } from './parse.ts';
 
@@ -21,10 +22,10 @@ export function runCheck(args: string[], io: CommandIO): number {
   const today = dateValue('--today', values.today);
   const dir = recordsFolder(positionals);
 
-  const { problems, records } = checkHandbook(dir, today === undefined ? {} : { today });
+  const { problems, records, policy } = checkHandbook(dir, today === undefined ? {} : { today });
   if (format === 'json') io.stdout(formatJson(problems, records));
   else if (format === 'github') io.stdout(`${formatGithub(problems)}${summaryLine(problems, records)}\n`);
-  else io.stdout(formatPretty(problems, records, { colour: io.colour }));
+  else io.stdout(formatPretty(problems, records, { colour: io.colour, policy: policyLine(policy) }));
   const { errors, warnings } = countErrors(problems);
   return errors > 0 || (strict && warnings > 0) ? EXIT.content : EXIT.ok;
 }

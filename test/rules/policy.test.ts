@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkHandbook } from '../../src/check/index.ts';
 import { policyLine, readPolicy } from '../../src/rules/policy.ts';
 import { FIXED_RULES, RULE_IDS } from '../../src/schemas/settings.ts';
+import { handbook } from '../support/cli.ts';
 import { check, DECISION, found, tree, variant } from '../support/fixture.ts';
 
 /** The fixture decision as a one-way door that meets the default policy. */
@@ -109,6 +111,13 @@ describe('handbook.yaml: a team sets thresholds and severities in one place', ()
     expect(policyLine(readPolicy(warned))).toMatch(/\(2 rules changed\)$/);
     const raised = tree({ 'handbook.yaml': 'rules:\n  review-overdue: error\n', [DECISION]: variant(DECISION, ['reviewBy: 2027-01-20', 'reviewBy: 2026-06-01']) });
     expect(severities(raised, 'review-overdue')).toEqual(['error']);
+  });
+
+  it('says which policy applied, just above the summary of `handbook check`', () => {
+    const dir = tree({ 'handbook.yaml': 'policy:\n  checkinEvery: 14\nrules:\n  blame-language: off\n' });
+    const lines = handbook(['check', dir, '--today', '2026-11-24']).stdout.trim().split('\n');
+    expect(lines.slice(-2)).toEqual([`Policy: ${relative(process.cwd(), join(dir, 'handbook.yaml'))} (1 rule changed, 1 threshold changed)`, '0 errors, 0 warnings in 4 records']);
+    expect(handbook(['check', tree(), '--today', '2026-11-24']).stdout.trim().split('\n').slice(-2)).toEqual(['Policy: defaults', '0 errors, 0 warnings in 4 records']);
   });
 
   it('reports unknown settings, bad values, unknown rules and fixed rules at their place in handbook.yaml', () => {
