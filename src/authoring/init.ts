@@ -259,7 +259,9 @@ function manifest(dir: string, { dependency, pages }: InitSettings): string {
     scripts: { dev: 'astro dev', build: 'handbook build', preview: 'astro preview', check: 'handbook check' },
     dependencies: { astro: own.peerDependencies.astro, handbook: dependency.spec },
     devDependencies: { node: own.devDependencies.node },
-    ...(own.allowScripts === undefined ? {} : { allowScripts: own.allowScripts }),
+    // handbook's own `prepare` compiles its CLI, which a tarball ships and a git install has
+    // already run while npm fetched it; run again in node_modules it would lack its tools.
+    allowScripts: { ...own.allowScripts, handbook: false },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -136,7 +136,7 @@ describe('handbook init', () => {
       scripts: { dev: 'astro dev', build: 'handbook build', preview: 'astro preview', check: 'handbook check' },
       dependencies: { astro: own.peerDependencies['astro'], handbook: 'github:acme/handbook-tool#v0.1.0' },
       devDependencies: { node: own.devDependencies['node'] },
-      allowScripts: own.allowScripts,
+      allowScripts: { ...own.allowScripts, handbook: false },
     });
   });
 
