@@ -1,8 +1,11 @@
 import { posix } from 'node:path';
 import { slugify } from '../authoring/new.ts';
 import { KEBAB } from '../schemas/index.ts';
-import { addSection, decisionStatus, type Draft, type LinkRel } from './draft.ts';
-import { inlineLinks, isoDateOf, labelledLines, listItems, namesIn, plainText, readSourceDocument, splitSections, type SourceSection } from './markdown.ts';
+import { isoDateOf } from './dates.ts';
+import { addSection, decisionStatus, splitHeading, type Draft, type LinkRel, type SourceFile } from './draft.ts';
+import { stemOf } from './files.ts';
+import { resolveHref } from './rewrite.ts';
+import { inlineLinks, labelledLines, listItems, namesIn, plainText, readSourceDocument, subsections, type SourceSection } from './markdown.ts';
 
 /** The fields of ADR headers (MADR bullets, MADR 3/4 frontmatter, log4brains, adr-tools `Date:`) this model maps. */
 const METADATA = new Set(['status', 'date', 'deciders', 'decision-makers', 'decision makers', 'consulted', 'informed', 'tags']);
@@ -17,10 +20,35 @@ const RELATIONS: [RegExp, LinkRel][] = [
 /** The decided-or-later statuses whose date is the date of the decision. */
 const DECIDED = new Set(['accepted', 'rejected', 'superseded', 'deprecated']);
 
-/** Resolves a link written in `source` to the linked source file's key (path without extension). */
-export function linkKey(source: string, target: string): string {
-  const path = decodeURIComponent(target.replace(/[#?].*$/, ''));
-  return posix.normalize(posix.join(posix.dirname(source), path)).replace(/\.mdx?$/i, '');
+/** Section names of ADR templates, lower case, and the model's heading for each. */
+export const DECISION_HEADINGS: Readonly<Record<string, string>> = {
+  context: 'Context',
+  'context and problem statement': 'Context',
+  'problem statement': 'Context',
+  background: 'Context',
+  'considered options': 'Options',
+  options: 'Options',
+  'options considered': 'Options',
+  alternatives: 'Options',
+  'alternatives considered': 'Options',
+  'pros and cons of the options': 'Options',
+  decision: 'Decision',
+  'decision outcome': 'Decision outcome',
+  consequences: 'Consequences',
+  status: 'Status',
+};
+
+const known = (name: string): string | undefined => DECISION_HEADINGS[name.toLowerCase().replace(/\s+/g, ' ').replace(/:$/, '').trim()];
+
+/** Sections under their model names, a heading that carries its content (`Decision: use X`) split into name and text. */
+function normalise(sections: SourceSection[]): SourceSection[] {
+  return sections.map((section) => {
+    const name = known(section.name);
+    if (name !== undefined) return { ...section, heading: name };
+    const split = splitHeading(section.heading, known);
+    if (split === undefined) return section;
+    return { ...section, heading: split.name, name: split.name, text: [split.rest, section.text].filter(Boolean).join('\n\n') };
+  });
 }
 
 /** Reads a status text ("Accepted", "Superseded by [3. X](0003-x.md)", several lines) into a status and links. */
@@ -28,26 +56,24 @@ function readStatus(text: string, source: string, draft: Draft): string | undefi
   let word: string | undefined;
   let superseded = false;
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/^[ \t]*[-*+][ \t]+/, '').trim();
+    const line = raw.replace(/^[ \t]*[-*+][ \t]+/, '').replace(/<!--[\s\S]*?-->/g, '').trim();
     if (line === '') continue;
     const relation = RELATIONS.find(([pattern]) => pattern.test(plainText(line)));
     if (relation !== undefined) {
       const [, rel] = relation;
       const links = inlineLinks(line);
       const numbers = links.length === 0 ? [...plainText(line).matchAll(/\b(\d{1,5})\b/g)].map((m) => `#${Number(m[1])}`) : [];
-      for (const target of [...links.map((l) => linkKey(source, l.target)), ...numbers]) draft.links.push({ rel, target });
+      for (const target of [...links.flatMap((l) => resolveHref(source, l.target)?.path.replace(/\.(md|markdown|mdx)$/i, '') ?? []), ...numbers]) draft.links.push({ rel, target });
       if (links.length === 0 && numbers.length === 0) draft.notes.push(`Unmapped status line \`${plainText(line)}\`: no record linked`);
       if (rel === 'supersededBy') superseded = true;
       continue;
     }
     if (word !== undefined) continue;
-    const text = plainText(line);
-    const first = /^([A-Za-z]+(?: review)?)/.exec(text)?.[1] ?? text;
-    word = decisionStatus(first);
+    word = decisionStatus(plainText(line));
     if (word === undefined) {
-      draft.notes.push(`Unmapped status \`${text}\`: imported as draft`);
+      draft.notes.push(`Unmapped status \`${plainText(line)}\`: imported as draft`);
       word = 'draft';
-    }
+    } else if (/^part(ly|ially)\b/i.test(plainText(line))) draft.notes.push(`Status \`${plainText(line)}\` imported as accepted: the model has no partial supersession; the status text stays in the record`);
   }
   return superseded ? 'superseded' : word;
 }
@@ -60,104 +86,123 @@ const comparable = (name: string): string => name.toLowerCase().replace(/[^\p{L}
 
 /** MADR's `Chosen option: "…", because …`, as the option's name. */
 function chosenOption(text: string): string | undefined {
-  const match = /Chosen option:?\s*(?:\*\*)?(?:"([^"]+)"|“([^”]+)”|\[([^\]]+)\]|([^,.\n]+))/i.exec(text);
-  return match === null ? undefined : plainText(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
+  const match = /Chosen option:?\s*(?:\*\*)?(?:"([^"]+)"|“([^”]+)”|'([^']+)'|\[([^\]]+)\]|([^,.\n]+))/i.exec(text);
+  return match === null ? undefined : plainText(match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? '');
 }
 
 /** Splits MADR's "Decision Outcome" into the decision, its consequences and its confirmation. */
-function decisionOutcome(section: SourceSection, draft: Draft): void {
-  const { before, sections } = splitSections(section.text, 3);
+function decisionOutcome(text: string, draft: Draft): void {
+  const { before, sections } = subsections(text);
   addSection(draft.sections, 'Decision', before);
   const consequences: string[] = [];
   const confirmation: string[] = [];
   for (const sub of sections) {
-    const name = sub.heading.toLowerCase();
+    const name = sub.name.toLowerCase();
     if (name === 'consequences') consequences.push(sub.text);
-    else if (/consequences$/.test(name)) consequences.push(`### ${sub.heading}\n\n${sub.text}`);
+    else if (/consequences$/.test(name)) consequences.push(`### ${sub.heading}\n\n${sub.text}`.trim());
     else if (name === 'confirmation') confirmation.push(sub.text);
-    else addSection(draft.sections, 'Decision', `### ${sub.heading}\n\n${sub.text}`);
+    else addSection(draft.sections, 'Decision', `### ${sub.heading}\n\n${sub.text}`.trim());
   }
-  addSection(draft.sections, 'Consequences', consequences.join('\n\n'));
-  addSection(draft.sections, 'Confirmation', confirmation.join('\n\n'));
+  if (consequences.length > 0) addSection(draft.sections, 'Consequences', consequences.join('\n\n'));
+  if (confirmation.length > 0) addSection(draft.sections, 'Confirmation', confirmation.join('\n\n'));
+}
+
+/**
+ * Number and rest of a file name: `0007-use-kafka`, `0003_use_memcached`, `ADR-007-use-kafka`
+ * or log4brains' `20200706-use-kafka`. A bare leading number counts only when zero-padded or
+ * when the title repeats it, so `3-tier-architecture` is not ADR 3.
+ */
+function fileParts(stem: string, titleNumber: string | undefined): { number?: string; date?: string; rest: string } {
+  const dated = /^(\d{4})(\d{2})(\d{2})-(.+)$/.exec(stem);
+  const date = dated === null ? undefined : isoDateOf(`${dated[1]}-${dated[2]}-${dated[3]}`);
+  if (dated !== null && date !== undefined) return { date, rest: dated[4]! };
+  const prefixed = /^adr[-_ ]?(\d{1,5})[-_ .]+(.+)$/i.exec(stem);
+  if (prefixed !== null) return { number: prefixed[1]!, rest: prefixed[2]! };
+  const numbered = /^(\d{1,5})[-_ .]+(.+)$/.exec(stem);
+  if (numbered !== null && (numbered[1]!.startsWith('0') || Number(numbered[1]) === Number(titleNumber))) return { number: numbered[1]!, rest: numbered[2]! };
+  return { rest: stem };
+}
+
+/** `# 12. Title`, `# ADR 12: Title`, `# ADR-012 Title`: the number and the title without it. */
+function numberedTitle(title: string): { number: string; title: string } | undefined {
+  const match = /^(?:ADR[-\s#]*)?(\d{1,5})[.:)]\s+(.+)$/i.exec(title) ?? /^ADR[-\s#]*(\d{1,5})\s*[-–—:.]?\s+(.+)$/i.exec(title);
+  return match === null ? undefined : { number: match[1]!, title: match[2]! };
 }
 
 /** The sections of an ADR under this model's headings, their text unchanged. */
 function mapSections(sections: SourceSection[], draft: Draft): void {
   for (const section of sections) {
-    const name = section.heading.toLowerCase().replace(/\s+/g, ' ');
-    if (name === 'context' || name.startsWith('context and')) addSection(draft.sections, 'Context', section.text);
-    else if (name === 'considered options' || name === 'options' || name.startsWith('pros and cons')) addSection(draft.sections, 'Options', section.text);
-    else if (name === 'decision outcome') decisionOutcome(section, draft);
-    else if (name === 'decision') addSection(draft.sections, 'Decision', section.text);
-    else if (name === 'consequences') addSection(draft.sections, 'Consequences', section.text);
+    if (section.heading === 'Decision outcome') decisionOutcome(section.text, draft);
     else addSection(draft.sections, section.heading, section.text);
   }
-}
-
-/** Number and slug from a file name such as `0007-use-kafka`, `ADR-007-use-kafka` or log4brains' `20200706-use-kafka`. */
-function fileParts(stem: string): { number?: number; date?: string; rest: string } {
-  const dated = /^(\d{4})(\d{2})(\d{2})-(.+)$/.exec(stem);
-  if (dated !== null) return { date: `${dated[1]}-${dated[2]}-${dated[3]}`, rest: dated[4]! };
-  const numbered = /^(?:adr[-_]?)?(\d{1,5})[-_](.+)$/i.exec(stem);
-  if (numbered !== null) return { number: Number(numbered[1]), rest: numbered[2]! };
-  return { rest: stem };
 }
 
 /**
  * Reads an ADR in any of the shapes teams keep them: adr-tools (Nygard: `# N. Title`,
  * `Date:`, a Status section), MADR 2 (bullet header), MADR 3 and 4 (YAML frontmatter,
  * `decision-makers` in 4) and log4brains (MADR with a bullet header, `DD/MM/YYYY` dates,
- * date-prefixed file names, package folders).
+ * date-prefixed file names, package folders). Returns why not, for a Markdown file that has
+ * nothing of an ADR.
  */
-export function readDecision(source: string, text: string): Draft {
-  const document = readSourceDocument(text);
-  const stem = posix.basename(source).replace(/\.mdx?$/i, '');
-  const parts = fileParts(stem);
-  const draft: Draft = { source, collection: 'decisions', slug: '', fields: {}, sections: [], links: [], notes: [] };
-  if (document.frontmatterError !== undefined) draft.notes.push(`Unreadable frontmatter (${document.frontmatterError}): its fields were not imported`);
-
-  let title = document.title === undefined ? undefined : plainText(document.title);
-  const numbered = title === undefined ? null : /^(?:ADR[-\s]?)?(\d{1,5})[.:]?\s+(.+)$/i.exec(title);
-  if (numbered !== null) {
-    title = numbered[2]!;
-    parts.number ??= Number(numbered[1]);
+export function readDecision(file: SourceFile): Draft | { notRecord: string } {
+  const document = readSourceDocument(file.text);
+  const sections = normalise(document.sections);
+  const stem = stemOf(file.file);
+  const titled = document.title === undefined ? undefined : numberedTitle(plainText(document.title));
+  const parts = fileParts(stem, titled?.number);
+  const draft: Draft = { file: file.file, source: file.source, collection: 'decisions', sourceId: stem, slug: '', fields: {}, unmapped: {}, lead: document.lead, sections: [], links: [], notes: [] };
+  const number = parts.number ?? titled?.number;
+  if (number !== undefined) {
+    draft.number = Number(number);
+    draft.sourceId = number;
   }
-  if (title === undefined) draft.notes.push('Missing a `# Title` heading: the title is left for you to write');
-  if (parts.number !== undefined) draft.number = parts.number;
-  const slug = KEBAB.test(parts.rest) ? parts.rest : slugify(title ?? '') || slugify(parts.rest) || 'untitled';
-  draft.slug = slug;
-
   const metadata = new Map<string, unknown>(Object.entries(document.frontmatter ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-  for (const [key] of metadata) if (!METADATA.has(key)) draft.notes.push(`Unmapped frontmatter field \`${key}\``);
-  const labels = labelledLines(document.preamble);
+  const labels = labelledLines(document.lead);
   for (const [key, value] of labels) if (METADATA.has(key) && !metadata.has(key)) metadata.set(key, value);
-  const lead = document.preamble
-    .split(/\r?\n/)
-    .filter((line) => {
-      const label = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z -]*?)(?:\*\*|__)?:/.exec(line)?.[1]?.toLowerCase();
-      return label === undefined || !METADATA.has(label);
-    })
-    .join('\n')
-    .trim();
+  const statusSection = sections.find((s) => s.heading === 'Status');
+  const adrLike = number !== undefined || parts.date !== undefined || metadata.has('status') || sections.some((s) => ['Context', 'Decision', 'Decision outcome', 'Options', 'Status'].includes(s.heading));
+  if (!adrLike) return { notRecord: 'no ADR number or date in its name, and no status, context or decision in it' };
 
-  const statusSection = document.sections.find((s) => s.heading.toLowerCase() === 'status');
+  if (document.frontmatterError !== undefined) draft.notes.push(`Unreadable frontmatter (${document.frontmatterError}): its fields were not imported`);
+  for (const [key, value] of Object.entries(document.frontmatter ?? {})) {
+    if (METADATA.has(key.toLowerCase())) continue;
+    draft.unmapped[key] = value;
+    draft.notes.push(`Frontmatter field \`${key}\` has no place in the model: kept under \`imported.unmapped\``);
+  }
+
+  let title = titled?.title ?? (document.title === undefined ? undefined : plainText(document.title));
+  if (title === undefined || title === '') {
+    title = parts.rest.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    draft.notes.push('No `# Title` heading: the title is made from the file name');
+  }
+  title = fittingTitle(title, draft);
+  draft.slug = KEBAB.test(parts.rest) ? parts.rest : slugify(title) || slugify(parts.rest) || 'untitled';
+
   const statusText = [metadata.get('status'), statusSection?.text].filter((v): v is string => typeof v === 'string' && v.trim() !== '').join('\n');
-  const status = statusText === '' ? undefined : readStatus(statusText, source, draft);
-  if (status === undefined) draft.notes.push('Missing a status: imported as draft');
-
-  const date = isoDateOf(metadata.get('date')) ?? parts.date;
-  if (metadata.has('date') && isoDateOf(metadata.get('date')) === undefined) draft.notes.push(`Unmapped date \`${String(metadata.get('date'))}\``);
-  if (date === undefined) draft.notes.push('Missing a date: `created` is left for you to fill');
-
-  const options = listItems(document.sections.find((s) => /^considered options$/i.test(s.heading))?.text ?? '').map(optionName).filter(Boolean);
-  const outcomeText = document.sections.find((s) => /^decision outcome$/i.test(s.heading))?.text ?? '';
+  let status = statusText === '' ? undefined : readStatus(statusText, file.source, draft);
+  const optionsSection = sections.find((s) => /^considered options$|^options$/i.test(s.name) || s.heading === 'Options');
+  const options = listItems(optionsSection?.text ?? '').map(optionName).filter(Boolean);
+  const outcomeText = sections.find((s) => s.heading === 'Decision outcome')?.text ?? '';
   const chosen = chosenOption(outcomeText);
-  const chosenIndex = chosen === undefined ? -1 : options.findIndex((o) => comparable(o) === comparable(chosen) || comparable(o).startsWith(comparable(chosen)) || comparable(chosen).startsWith(comparable(o)));
-  if (chosen !== undefined && chosenIndex === -1) draft.notes.push(`Unmapped chosen option \`${chosen}\`: it is not among the considered options`);
-
-  const tags = [...namesIn(metadata.get('tags')).map(slugify), ...(posix.dirname(source) === '.' ? [] : [slugify(posix.dirname(source).split('/').at(-1)!)])].filter(Boolean);
-
+  const decisionText = sections.find((s) => s.heading === 'Decision')?.text ?? '';
+  if (status === undefined && (chosen !== undefined || decisionText.trim() !== '')) {
+    status = 'accepted';
+    draft.notes.push(`No status in the source: imported as accepted, since it records the decision taken (${chosen !== undefined ? '`Chosen option`' : 'its `## Decision`'})`);
+  } else if (status === undefined) draft.notes.push('No status in the source: imported as draft');
   const finalStatus = status ?? 'draft';
+  keepUnmapped(draft, document.frontmatter, 'status', (value) => plainText(String(value)).toLowerCase() === finalStatus);
+
+  const stated = metadata.get('date');
+  const date = isoDateOf(stated) ?? parts.date ?? file.committed;
+  if (stated !== undefined && isoDateOf(stated) === undefined) draft.notes.push(`Unmapped date \`${String(stated)}\``);
+  if (isoDateOf(stated) === undefined && parts.date === undefined && file.committed !== undefined) draft.notes.push(`No date in the source: \`created\` is ${file.committed}, the day git first saw the file`);
+  if (date === undefined) draft.notes.push('Missing a date: `created` is left for you to fill');
+  keepUnmapped(draft, document.frontmatter, 'date', (value) => value === date);
+
+  const chosenIndex = chosen === undefined ? -1 : options.findIndex((o) => comparable(o) === comparable(chosen) || comparable(o).startsWith(comparable(chosen)) || comparable(chosen).startsWith(comparable(o)));
+  if (chosen !== undefined && options.length > 0 && chosenIndex === -1) draft.notes.push(`Unmapped chosen option \`${chosen}\`: it is not among the considered options`);
+
+  const tags = [...namesIn(metadata.get('tags')).map(slugify), ...file.tags].filter(Boolean);
   draft.fields = {
     title,
     status: finalStatus,
@@ -169,7 +214,39 @@ export function readDecision(source: string, text: string): Draft {
     options: options.length > 0 ? options.map((name, i) => (i === chosenIndex ? { name, chosen: true } : { name })) : undefined,
     decided: DECIDED.has(finalStatus) ? date : undefined,
   };
-  if (lead !== '') draft.sections.push({ heading: '', text: lead });
-  mapSections(document.sections, draft);
+  mapSections(sections, draft);
   return draft;
+}
+
+/** The longest title the model takes; a longer one is cut at a word and kept whole under `imported.unmapped.title`. */
+const MAX_TITLE = 120;
+
+export function fittingTitle(title: string, draft: Draft): string {
+  if (title.length <= MAX_TITLE) return title;
+  draft.unmapped['title'] = title;
+  draft.notes.push(`Title longer than ${MAX_TITLE} characters: cut at a word, kept whole under \`imported.unmapped.title\``);
+  return `${title.slice(0, MAX_TITLE - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+/**
+ * A source frontmatter field the model read into a field of its own, kept as written under
+ * `imported.unmapped` when the field does not say all of it (`status: superseded by
+ * [ADR-0003](…)`, `status: In Review`), so no source text is lost.
+ */
+export function keepUnmapped(draft: Draft, frontmatter: Record<string, unknown> | undefined, key: string, reproduced: (value: unknown) => boolean): void {
+  const entry = Object.entries(frontmatter ?? {}).find(([k]) => k.toLowerCase() === key);
+  if (entry === undefined || entry[1] === null || entry[1] === '' || reproduced(entry[1])) return;
+  draft.unmapped[entry[0]] = entry[1];
+}
+
+/** A source file's key for links between sources: its path under the source root without extension. */
+export const sourceKey = (source: string): string => source.replace(/\.(md|markdown|mdx)$/i, '');
+
+/** The folder names that say nothing about a record's topic: not tags. */
+const GENERIC_FOLDERS = new Set(['adr', 'adrs', 'decisions', 'decision-records', 'architecture', 'architecture-decisions', 'docs', 'doc', 'documentation', 'records', 'packages', 'src']);
+
+/** A MADR category folder (`backend/0001-x.md`) as a tag; generic folder names are not topics. */
+export function folderTags(file: string): string[] {
+  const folders = posix.dirname(file) === '.' ? [] : posix.dirname(file).split('/');
+  return folders.map(slugify).filter((name) => name !== '' && !GENERIC_FOLDERS.has(name));
 }

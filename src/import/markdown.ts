@@ -1,9 +1,15 @@
+import type { Heading, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { parse as parseYamlText } from 'yaml';
+import { markdown } from '../records/body.ts';
 
-/** A level-2 (or deeper) part of a source document, its text kept exactly as written. */
+/** A part of a source document under one heading, its text kept exactly as written. */
 export interface SourceSection {
+  /** The heading as written, inline Markdown included (`Decision: use [Postgres](…)`). */
   heading: string;
-  level: number;
+  /** The heading as plain text, for matching against known names. */
+  name: string;
+  depth: number;
   text: string;
 }
 
@@ -13,88 +19,118 @@ export interface SourceDocument {
   frontmatter?: Record<string, unknown>;
   /** Why the frontmatter could not be read, when it could not. */
   frontmatterError?: string;
-  /** The text of the first level-1 heading. */
+  /** The first level-1 heading, as plain text. */
   title?: string;
-  /** Text between the title and the first section: metadata lines and bullets. */
-  preamble: string;
+  /**
+   * Everything before the first section except the frontmatter and the title heading: text
+   * above the title (a copyright comment, a table of contents) and the header under it
+   * (`Date:` lines, MADR's status bullets, an introduction).
+   */
+  lead: string;
   sections: SourceSection[];
 }
 
-const HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^[ \t]{0,3}(```|~~~)/;
+const start = (node: RootContent): number => node.position?.start.offset ?? 0;
+const end = (node: RootContent): number => node.position?.end.offset ?? 0;
 
-/** Lines of `text` with whether each sits inside a fenced code block. */
-function* linesOf(text: string): Generator<{ line: string; fenced: boolean }> {
-  let fence: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const marker = FENCE.exec(line)?.[1];
-    if (marker !== undefined && (fence === undefined || fence === marker)) {
-      yield { line, fenced: true };
-      fence = fence === undefined ? marker : undefined;
-      continue;
-    }
-    yield { line, fenced: fence !== undefined };
-  }
-}
-
-const trimBlock = (lines: string[]): string => lines.join('\n').replace(/^\s*\n/, '').trimEnd();
+/** Blank lines at either end of a block removed; the lines themselves kept as written. */
+export const trimBlock = (text: string): string => text.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
 
 /**
- * Splits `text` at headings of exactly `level` (deeper headings stay inside the text of
- * their section), outside fenced code. Returns the text before the first such heading and
- * the sections.
+ * Where a document's sections start: every heading of level 1 or 2 after the title, and the
+ * level-3 headings that come before any of those (the SRE book's template puts `### Date`,
+ * `### Summary` … directly under the title). Deeper headings stay in their section's text.
  */
-export function splitSections(text: string, level: number): { before: string; sections: SourceSection[] } {
-  const before: string[] = [];
-  const sections: { heading: string; level: number; lines: string[] }[] = [];
-  for (const { line, fenced } of linesOf(text)) {
-    const heading = fenced ? null : HEADING.exec(line);
-    if (heading !== null && heading[1]!.length === level) {
-      sections.push({ heading: heading[2]!.trim(), level, lines: [] });
-      continue;
-    }
-    (sections.at(-1)?.lines ?? before).push(line);
+function sectionHeadings(children: readonly RootContent[], title: Heading | undefined): Heading[] {
+  const breaks: Heading[] = [];
+  let seenLevel2 = false;
+  for (const node of children) {
+    if (node.type !== 'heading' || node === title) continue;
+    if (node.depth <= 2) seenLevel2 = true;
+    if (node.depth <= 2 || (node.depth === 3 && !seenLevel2)) breaks.push(node);
   }
-  return { before: trimBlock(before), sections: sections.map((s) => ({ heading: s.heading, level: s.level, text: trimBlock(s.lines) })) };
+  return breaks;
 }
 
-/** Reads a source file: optional YAML frontmatter, the H1 title, the preamble and the H2 sections. */
-export function readSourceDocument(text: string): SourceDocument {
-  const source = text.replace(/^\uFEFF/, '');
-  const document: SourceDocument = { preamble: '', sections: [] };
-  let rest = source;
-  const front = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
-  if (front !== null) {
-    rest = source.slice(front[0].length);
+/** The heading's inline content as written in the source. */
+function headingSource(text: string, heading: Heading): string {
+  const first = heading.children[0];
+  const last = heading.children.at(-1);
+  if (first === undefined || last === undefined) return '';
+  return text.slice(first.position?.start.offset ?? 0, last.position?.end.offset ?? 0).trim();
+}
+
+/** Reads a source file with remark: optional YAML frontmatter, the H1 title, the lead and the sections. */
+export function readSourceDocument(source: string): SourceDocument {
+  const text = source.replace(/^\uFEFF/, '');
+  const tree = markdown.parse(text);
+  const document: SourceDocument = { lead: '', sections: [] };
+  let from = 0;
+  const first = tree.children[0];
+  if (first?.type === 'yaml') {
+    from = end(first);
     try {
-      const data: unknown = parseYamlText(front[1]!, { version: '1.2', maxAliasCount: 100 });
+      const data: unknown = parseYamlText(first.value, { version: '1.2', maxAliasCount: 100 });
       if (data !== null && typeof data === 'object' && !Array.isArray(data)) document.frontmatter = data as Record<string, unknown>;
-      else document.frontmatterError = 'the frontmatter is not a map of fields';
+      else if (data !== null) document.frontmatterError = 'the frontmatter is not a map of fields';
     } catch (error) {
       document.frontmatterError = (error as Error).message.split('\n')[0] ?? 'unreadable YAML';
     }
   }
-  const { before, sections } = splitSections(rest, 1);
-  const [first, ...others] = sections;
-  const head = first ?? { heading: undefined, text: before };
-  if (first !== undefined) document.title = first.heading;
-  const body = [head.text, ...others.map((s) => `# ${s.heading}\n\n${s.text}`)].join('\n\n');
-  const split = splitSections(body, 2);
-  document.preamble = split.before;
-  document.sections = split.sections;
+  const title = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  const breaks = sectionHeadings(tree.children, title);
+  const firstBreak = breaks[0] === undefined ? text.length : start(breaks[0]);
+  if (title !== undefined && start(title) < firstBreak) {
+    document.title = toString(title).trim();
+    document.lead = trimBlock([text.slice(from, start(title)), text.slice(end(title), firstBreak)].map(trimBlock).filter(Boolean).join('\n\n'));
+  } else {
+    document.lead = trimBlock(text.slice(from, firstBreak));
+  }
+  document.sections = breaks.map((heading, i) => ({
+    heading: headingSource(text, heading),
+    name: toString(heading).trim(),
+    depth: heading.depth,
+    text: trimBlock(text.slice(end(heading), breaks[i + 1] === undefined ? text.length : start(breaks[i + 1]!))),
+  }));
   return document;
 }
 
-/** `Deciders: a, b` style lines (optionally bulleted or bold) in a block of text, keyed by lower-case label. */
+/** Splits a section's text at its level-3 headings (MADR's "Decision Outcome", "Lessons learned"). */
+export function subsections(text: string): { before: string; sections: SourceSection[] } {
+  const tree = markdown.parse(text);
+  const breaks = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 3);
+  return {
+    before: trimBlock(text.slice(0, breaks[0] === undefined ? text.length : start(breaks[0]))),
+    sections: breaks.map((heading, i) => ({
+      heading: headingSource(text, heading),
+      name: toString(heading).trim(),
+      depth: 3,
+      text: trimBlock(text.slice(end(heading), breaks[i + 1] === undefined ? text.length : start(breaks[i + 1]!))),
+    })),
+  };
+}
+
+/** A `Label: value` line of a header block: optionally bulleted, the label optionally bold. */
+const LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z ()/#-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__):|:)[ \t]*(.*)$/;
+
+/** The label of a header line, lower case, if it is one. */
+export function labelOf(line: string): string | undefined {
+  const match = LABEL.exec(line);
+  return match === null || /^https?$/i.test(match[1]!) ? undefined : match[1]!.trim().toLowerCase();
+}
+
+/** `Deciders: a, b` style lines (optionally bulleted or bold) in a header block, by lower-case label. */
 export function labelledLines(text: string): Map<string, string> {
   const labels = new Map<string, string>();
   let current: string | undefined;
-  for (const { line, fenced } of linesOf(text)) {
-    if (fenced) continue;
-    const match = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z ()/-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__):|:)[ \t]*(.*)$/.exec(line);
-    if (match !== null && !/^https?$/i.test(match[1]!)) {
-      current = match[1]!.trim().toLowerCase();
-      if (!labels.has(current)) labels.set(current, match[2]!.trim());
+  let fence = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^[ \t]{0,3}(```|~~~)/.test(line)) fence = !fence;
+    if (fence) continue;
+    const label = labelOf(line);
+    if (label !== undefined) {
+      current = label;
+      if (!labels.has(current)) labels.set(current, LABEL.exec(line)![2]!.trim());
       continue;
     }
     if (line.trim() === '') {
@@ -106,28 +142,32 @@ export function labelledLines(text: string): Map<string, string> {
   return labels;
 }
 
-/** The items of the first bullet or numbered list in `text`, without their markers. */
+/** The items of the first list in `text`, as plain text, without their markers. */
 export function listItems(text: string): string[] {
-  const items: string[] = [];
-  for (const { line, fenced } of linesOf(text)) {
-    if (fenced) continue;
-    const item = /^(?: {0,3})(?:[-*+]|\d+[.)])[ \t]+(.*)$/.exec(line);
-    if (item !== null) items.push(item[1]!.trim());
-    else if (items.length > 0 && line.trim() === '') continue;
-    else if (items.length > 0 && /^\S/.test(line)) break;
-  }
-  return items;
+  const list = markdown.parse(text).children.find((node) => node.type === 'list');
+  if (list?.type !== 'list') return [];
+  return list.children.map((item) => {
+    const paragraph = item.children[0];
+    return paragraph === undefined ? '' : text.slice(paragraph.position?.start.offset ?? 0, paragraph.position?.end.offset ?? 0).trim();
+  });
 }
 
-/** `[text](target)` links in a piece of Markdown. */
+/** `[text](target)` links in a piece of Markdown, outside code. */
 export function inlineLinks(text: string): { text: string; target: string }[] {
-  return [...text.matchAll(/\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => ({ text: m[1]!, target: m[2]! }));
+  const links: { text: string; target: string }[] = [];
+  const visitNode = (node: { type: string; url?: string; children?: unknown[] }): void => {
+    if (node.type === 'link' && node.url !== undefined) links.push({ text: toString(node as never), target: node.url });
+    for (const child of (node.children ?? []) as never[]) visitNode(child);
+  };
+  visitNode(markdown.parse(text));
+  return links;
 }
 
-/** Markdown inline syntax removed: links become their text, emphasis and code marks go. */
+/** Markdown inline syntax removed: links become their text, emphasis, code marks and comments go. */
 export function plainText(text: string): string {
   return text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')
@@ -141,31 +181,5 @@ export function namesIn(value: unknown): string[] {
   return plainText(value)
     .split(/\s*(?:,|;|\band\b|&)\s*/)
     .map((name) => name.replace(/^@/, '').trim())
-    .filter((name) => name !== '' && !/^\[.*\]$/.test(name));
-}
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/** A date as written in ADRs (`2020-07-06`, `06/07/2020`, `2020/07/06`, `6 July 2020`), as `YYYY-MM-DD`. */
-export function isoDateOf(value: unknown): string | undefined {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'string') return undefined;
-  const text = plainText(value);
-  const pad = (n: string | number): string => String(n).padStart(2, '0');
-  const ymd = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text);
-  if (ymd !== null) return valid(ymd[1]!, pad(ymd[2]!), pad(ymd[3]!));
-  const dmy = /(\d{1,2})[/.](\d{1,2})[/.](\d{4})/.exec(text);
-  if (dmy !== null) return valid(dmy[3]!, pad(dmy[2]!), pad(dmy[1]!));
-  const words = /(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})|([A-Za-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/.exec(text);
-  if (words !== null) {
-    const [day, month, year] = words[1] !== undefined ? [words[1], words[2]!, words[3]!] : [words[5]!, words[4]!, words[6]!];
-    const index = MONTHS.findIndex((m) => m.startsWith(month.toLowerCase().slice(0, 3)));
-    if (index !== -1) return valid(year, pad(index + 1), pad(day));
-  }
-  return undefined;
-}
-
-function valid(year: string, month: string, day: string): string | undefined {
-  const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== `${year}-${month}-${day}` ? undefined : `${year}-${month}-${day}`;
+    .filter((name) => name !== '' && !/^\[.*\]$/.test(name) && !/^\{.*\}$/.test(name));
 }

@@ -1,29 +1,20 @@
-import type { Collection } from '../schemas/index.ts';
 import { isUnreviewedImport, problem, statusOf, type RecordRule } from './context.ts';
 import { IMPORT_GAP_NOTE } from './status.ts';
 
 const normalise = (title: string): string => title.trim().toLowerCase();
 
 /**
- * Required sections that history cannot have: a decision taken years ago was rarely written
- * with its options weighed. Missing or empty in an unreviewed import, they are warnings.
+ * Required sections are level-2 headings with text under them. An imported record nobody
+ * has reviewed keeps the sections its own template had, so a section the model names and
+ * the source lacks is a warning there until a person restructures it.
  */
-const IMPORT_GAP_SECTIONS: Readonly<Record<Collection, ReadonlySet<string>>> = {
-  outcomes: new Set(),
-  decisions: new Set(['Options']),
-  postmortems: new Set(),
-};
-
-/** Required sections are level-2 headings with text under them. */
 export const sections: RecordRule = (record) => {
   const status = statusOf(record);
   if (status === undefined) return [];
   const { body } = record;
-  const imported = isUnreviewedImport(record);
   return Object.entries(record.kind.rules.sections).flatMap(([title, statuses]) => {
     if (!statuses.includes(status)) return [];
-    const gap = imported && IMPORT_GAP_SECTIONS[record.kind.collection].has(title);
-    const [severity, note] = gap ? (['warning', IMPORT_GAP_NOTE] as const) : (['error', ''] as const);
+    const [severity, note] = isUnreviewedImport(record) ? (['warning', IMPORT_GAP_NOTE] as const) : (['error', ''] as const);
     const matches = body.sections.filter((section) => normalise(section.title) === normalise(title));
     const atLevel2 = matches.find((section) => section.depth === 2);
     if (atLevel2 === undefined) {

@@ -63,12 +63,22 @@ describe('check on imported records nobody has reviewed', () => {
     expect(PROBLEMS(dir)).toHaveLength(7);
   });
 
-  it('keeps what the source got wrong an error: a bad value, two chosen options, a missing section history does have', () => {
+  it('keeps what the source got wrong an error: a bad value, two chosen options, dates out of order, an unknown person', () => {
     const twoChosen = 'options:\n  - name: PostgreSQL\n    chosen: true\n  - name: MySQL\n    chosen: true\n';
-    const text = importedDecision(false, `door: revolving\n${twoChosen}`).replace('## Consequences\n\nOne more database to operate.', '');
+    const text = importedDecision(false, `door: revolving\nreviewBy: 2018-01-01\ndeciders:\n  - nobody\n${twoChosen}`);
     const dir = tree({ 'decisions/0002-use-postgresql-for-the-ledger.md': text });
     const errors = PROBLEMS(dir).filter((p) => p.severity === 'error').map((p) => p.rule);
-    expect(errors.sort()).toEqual(['chosen-option', 'invalid-field', 'section-missing']);
+    expect(errors.sort()).toEqual(['chosen-option', 'date-order', 'invalid-field', 'unknown-reference']);
+  });
+
+  it('reports a section the source template did not have as a warning, whichever the model names', () => {
+    const text = importedDecision(false).replace('## Consequences\n\nOne more database to operate.', '## Links\n\nNone.').replace('## Context', '## Background');
+    const dir = tree({ 'decisions/0002-use-postgresql-for-the-ledger.md': text });
+    expect(lines(dir).filter((line) => line.includes('section'))).toEqual([
+      'warning section-missing Missing section `## Context`, required when status is `accepted` (a warning until the imported record is reviewed)',
+      'warning section-missing Missing section `## Options`, required when status is `accepted` (a warning until the imported record is reviewed)',
+      'warning section-missing Missing section `## Consequences`, required when status is `accepted` (a warning until the imported record is reviewed)',
+    ]);
   });
 
   it('lets a handbook with unreviewed imports pass check, and fails it with --strict', () => {
