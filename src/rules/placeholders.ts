@@ -1,5 +1,5 @@
 import type { Problem } from '../records/problem.ts';
-import { isDraft, problem, type RecordRule } from './context.ts';
+import { isDraft, isUnreviewedImport, problem, type RecordRule } from './context.ts';
 
 /**
  * What a template leaves behind: the usual markers, filler text, and `{{…}}` or `<…>`
@@ -17,16 +17,20 @@ function matches(text: string): { index: number; value: string }[] {
 
 const message = (value: string): string => `Unexpected placeholder \`${value}\`, expected the real text once the record leaves draft`;
 
-/** No template placeholder survives in a record past draft, in frontmatter or body. */
+/**
+ * No template placeholder survives in a record past draft, in frontmatter or body. In an
+ * imported record nobody has reviewed, a `TODO` is the source's own history: a warning.
+ */
 export const placeholders: RecordRule = (record) => {
   if (isDraft(record)) return [];
+  const severity = isUnreviewedImport(record) ? 'warning' : 'error';
   const found: Problem[] = [];
   for (const { value, position } of record.locator.scan(PLACEHOLDER)) {
-    if (matches(value).length > 0) found.push(problem(record, position, 'placeholder', message(value)));
+    if (matches(value).length > 0) found.push(problem(record, position, 'placeholder', message(value), severity));
   }
   for (const prose of record.body.prose) {
     for (const match of matches(prose.source)) {
-      found.push(problem(record, record.body.lines.positionAt(prose.offset + match.index), 'placeholder', message(match.value)));
+      found.push(problem(record, record.body.lines.positionAt(prose.offset + match.index), 'placeholder', message(match.value), severity));
     }
   }
   return found;
