@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkHandbook, countErrors, localToday } from '../check/index.ts';
-import { formatPretty } from '../check/report.ts';
+import { formatPretty, useColour } from '../check/report.ts';
 import { markdownConfig, mdxProcessor } from '../markdown/index.ts';
 import { remarkRecordLinks } from '../markdown/remark-record-links.ts';
 import { watchForDev } from './dev.ts';
@@ -101,7 +101,7 @@ export default function handbook(input: HandbookOptions): AstroIntegration {
         if (command === 'build') {
           const { problems, records } = checkHandbook(content, { today: config.today, imageHosts: options.imageHosts });
           if (countErrors(problems).errors > 0) {
-            process.stderr.write(formatPretty(problems, records, { colour: process.stderr.isTTY === true && !process.env['NO_COLOR'] }));
+            process.stderr.write(formatPretty(problems, records, { colour: useColour(process.stderr) }));
             stop(logger, 'The handbook has content errors; nothing was built. Fix them (see above) and build again.');
             return;
           }
