@@ -5,6 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export const SITE = [
   'test/site/**/*.test.ts',
   'test/build-*.test.ts',
+  'test/import-build.test.ts',
   'test/bench.test.ts',
   'test/dev.test.ts',
   'test/one-reader.test.ts',
