@@ -260,8 +260,9 @@ function manifest(dir: string, { dependency, pages }: InitSettings): string {
     dependencies: { astro: own.peerDependencies.astro, handbook: dependency.spec },
     devDependencies: { node: own.devDependencies.node },
     // handbook's own `prepare` compiles its CLI, which a tarball ships and a git install has
-    // already run while npm fetched it; run again in node_modules it would lack its tools.
-    allowScripts: { ...own.allowScripts, handbook: false },
+    // already run while npm fetched it; run again in node_modules it would lack its tools. npm
+    // knows a git or file dependency by its source (without the commit), a tarball also by name.
+    allowScripts: { ...own.allowScripts, handbook: false, [dependency.spec.replace(/#.*$/, '')]: false },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

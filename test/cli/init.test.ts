@@ -136,7 +136,8 @@ describe('handbook init', () => {
       scripts: { dev: 'astro dev', build: 'handbook build', preview: 'astro preview', check: 'handbook check' },
       dependencies: { astro: own.peerDependencies['astro'], handbook: 'github:acme/handbook-tool#v0.1.0' },
       devDependencies: { node: own.devDependencies['node'] },
-      allowScripts: { ...own.allowScripts, handbook: false },
+      // npm then neither runs nor warns about handbook's `prepare`, which built the CLI already.
+      allowScripts: { ...own.allowScripts, handbook: false, 'github:acme/handbook-tool': false },
     });
   });
 
