@@ -24,7 +24,28 @@ function random(seed: number): () => number {
 }
 
 const SERVICES = ['checkout', 'ledger', 'payouts', 'vault', 'webhooks', 'risk-engine', 'gateway', 'reporting', 'onboarding', 'refunds', 'disputes', 'notifications', 'search', 'billing', 'identity'];
-const NOUNS = ['latency', 'error budget', 'retry policy', 'queue depth', 'connection pool', 'cache', 'schema migration', 'feature flag', 'rollout', 'alert', 'runbook', 'dashboard', 'batch window', 'index', 'replica', 'contract test', 'timeout', 'rate limit', 'deploy pipeline', 'audit log'];
+const NOUNS = [
+  'latency',
+  'error budget',
+  'retry policy',
+  'queue depth',
+  'connection pool',
+  'cache',
+  'schema migration',
+  'feature flag',
+  'rollout',
+  'alert',
+  'runbook',
+  'dashboard',
+  'batch window',
+  'index',
+  'replica',
+  'contract test',
+  'timeout',
+  'rate limit',
+  'deploy pipeline',
+  'audit log',
+];
 const VERBS = ['reduce', 'automate', 'replace', 'measure', 'split', 'harden', 'simplify', 'move', 'cap', 'document', 'shorten', 'retire'];
 const ADJECTIVES = ['slow', 'noisy', 'manual', 'fragile', 'expensive', 'opaque', 'duplicated', 'unbounded', 'stale', 'shared'];
 const TAGS = ['latency', 'reliability', 'payments', 'ledger', 'security', 'tooling', 'observability', 'cost', 'compliance', 'developer-experience', 'data', 'on-call'];
@@ -184,7 +205,17 @@ export function generateHandbook(dir: string, n: number, seed = 42): Generated {
       const closed = ['achieved', 'missed', 'dropped'].includes(plan.status);
       if (!draft) {
         const due = plus(plan.created, between(90, 270));
-        front.push(`due: ${due}`, 'successCriteria:', `  - ${sentence()}`, `  - ${sentence()}`, 'keyResults:', `  - metric: ${metric}`, `    unit: "${unit}"`, `    baseline: ${baseline}`, `    target: ${target}`);
+        front.push(
+          `due: ${due}`,
+          'successCriteria:',
+          `  - ${sentence()}`,
+          `  - ${sentence()}`,
+          'keyResults:',
+          `  - metric: ${metric}`,
+          `    unit: "${unit}"`,
+          `    baseline: ${baseline}`,
+          `    target: ${target}`,
+        );
         if (plan.status === 'achieved' || plan.status === 'missed') {
           const lower = target < baseline;
           const met = plan.status === 'achieved';
@@ -247,7 +278,13 @@ export function generateHandbook(dir: string, n: number, seed = 42): Generated {
         if (plan.status === 'published') {
           front.push('actions:');
           for (let a = 0; a < between(1, 4); a++) {
-            front.push(`  - title: ${sentence()}`, `    owner: ${person()}`, `    due: ${plus(plan.created, between(14, 120))}`, `    status: ${weighted({ done: 70, open: 10, 'in-progress': 10, 'wont-do': 10 })}`, `    kind: ${pick(['prevent', 'detect', 'mitigate', 'process'])}`);
+            front.push(
+              `  - title: ${sentence()}`,
+              `    owner: ${person()}`,
+              `    due: ${plus(plan.created, between(14, 120))}`,
+              `    status: ${weighted({ done: 70, open: 10, 'in-progress': 10, 'wont-do': 10 })}`,
+              `    kind: ${pick(['prevent', 'detect', 'mitigate', 'process'])}`,
+            );
           }
         }
         body.push(
