@@ -76,7 +76,7 @@ describe('handbook init', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
-      "Created 17 files in DIR: "Acme handbook", with Jane Doe (jane-doe) of team engineering in content/people.yaml.
+      "Created 16 files in DIR: "Acme handbook", with Jane Doe (jane-doe) of team engineering in content/people.yaml.
       Publishes to https://acme.github.io/handbook/; edit links go to https://github.com/acme/handbook.
 
       Next:
@@ -104,7 +104,6 @@ describe('handbook init', () => {
       'content/teams.yaml',
       'package.json',
       'src/content.config.ts',
-      'tsconfig.json',
     ]);
     expect(parse(read(dir, 'content/people.yaml'))).toEqual([{ id: 'jane-doe', name: 'Jane Doe', team: 'engineering', github: 'jdoe' }]);
     expect(parse(read(dir, 'content/teams.yaml'))).toEqual([{ id: 'engineering', name: 'Engineering', lead: 'jane-doe' }]);
