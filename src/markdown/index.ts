@@ -1,5 +1,8 @@
 import { unified, type RemarkPlugins } from '@astrojs/markdown-remark';
 import type { AstroUserConfig } from 'astro';
+import { rehypeCode } from './rehype-code.ts';
+import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
+import { remarkPolicy } from './remark-policy.ts';
 
 type MarkdownConfig = NonNullable<AstroUserConfig['markdown']>;
 
@@ -7,15 +10,17 @@ type MarkdownConfig = NonNullable<AstroUserConfig['markdown']>;
  * The Markdown pipeline of `.md` records: remark and rehype (the parser `handbook check`
  * holds its scanner to), with the plugins that enforce the content policy while rendering.
  * `remarkPlugins` are the integration's own (links between records), run after the policy.
+ * Astro's own highlighting is off: `rehypeCode` replaces it, and keeps code escaped in
+ * every language.
  */
 export function markdownConfig(remarkPlugins: RemarkPlugins): MarkdownConfig {
   return {
-    syntaxHighlight: 'prism',
-    processor: unified({ remarkPlugins: [...remarkPlugins], rehypePlugins: [] }),
+    syntaxHighlight: false,
+    processor: unified({ remarkPlugins: [remarkPolicy, ...remarkPlugins], rehypePlugins: [rehypeCode, rehypeHeadingAnchors] }),
   };
 }
 
 /** The pipeline of `.mdx` records: trusted code, so no policy, but the same links and highlighting. */
 export function mdxProcessor(remarkPlugins: RemarkPlugins) {
-  return unified({ remarkPlugins: [...remarkPlugins], rehypePlugins: [] });
+  return unified({ remarkPlugins: [...remarkPlugins], rehypePlugins: [rehypeCode, rehypeHeadingAnchors] });
 }

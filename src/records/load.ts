@@ -211,7 +211,7 @@ export function readRecord(path: string, kind: Kind, root = join(path, '..', '..
   }
   const ext = extname(path);
   const body = analyseBody(read.text, { isMdx: ext === '.mdx', bodyLine: frontmatter.bodyLine, bodyOffset: frontmatter.bodyOffset });
-  if (!body.ok) return { problems: [{ file, ...body.position, severity: 'error', rule: 'mdx-syntax', message: body.message }] };
+  if (!body.ok) return { problems: [{ file, ...body.position, severity: 'error', rule: body.rule, message: body.message }] };
   const id = (path.split(sep).at(-1) ?? '').slice(0, -ext.length);
   return {
     record: {

@@ -4,6 +4,7 @@ import { isDraft, isObject, type RecordRule, type RuleContext } from './context.
 import { dateOrder } from './dates.ts';
 import { directory, naming } from './naming.ts';
 import { rawHtml, unsafeLinks } from './markup.ts';
+import { images } from './images.ts';
 import { placeholders } from './placeholders.ts';
 import { references, supersession } from './references.ts';
 import { sections } from './sections.ts';
@@ -26,6 +27,7 @@ const STATUS_RULES: readonly RecordRule[] = [
   placeholders,
   rawHtml,
   unsafeLinks,
+  images,
   references,
   supersession,
   dateOrder,

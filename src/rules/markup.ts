@@ -1,40 +1,53 @@
-import type { Problem } from '../records/problem.ts';
+import { isComment, isSafeUrl, schemeOf } from '../markdown/policy.ts';
 import { problem, type RecordRule } from './context.ts';
 
-/** An HTML tag as CommonMark passes it through: `<name`, then attributes, then `>`. */
-const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]*>?/g;
-/** A template prompt such as `<What changes for whom>`: reported by the placeholder rule instead. */
-const PROMPT = /^<[A-Za-z][^<>=/"'\n]*\s[^<>=/"'\n]*>$/;
-/** Link destinations (inline, reference definitions, autolinks) whose scheme runs code or embeds content. */
-const UNSAFE_URL = /(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?|<)[ \t]*((?:javascript|vbscript|data|file):)/gim;
-
-const SCHEMES = /(?:javascript|vbscript|data|file):/i;
+/** The opening of a tag or declaration as a writer would name it: `<script`, `</b`, `<!DOCTYPE`. */
+const TAG_NAME = /^<[/!?]?[A-Za-z][A-Za-z0-9-]*/;
 
 /**
- * Raw HTML in a `.md` record is refused rather than published: the site renders record
- * bodies as HTML, and a `<script>`, an `onerror=` attribute or an `<iframe>` written in a
- * pull request would run for every reader. `.mdx` records are code and are reviewed as
- * code. Comments (`<!-- … -->`) are allowed; drafts are never published.
+ * A template prompt such as `<What changes for whom>`: words separated by spaces, without
+ * `=`, `/` or quotes, so real HTML such as `<abbr title="…">` is not mistaken for one. The
+ * placeholder rule reports it instead. Checked character by character: a regex with two
+ * greedy runs around a space backtracks quadratically on a long line of spaces.
+ */
+export function isPrompt(value: string): boolean {
+  if (value.length < 3 || value[0] !== '<' || value.at(-1) !== '>' || !/[A-Za-z]/.test(value[1] ?? '')) return false;
+  let space = false;
+  for (let i = 1; i < value.length - 1; i++) {
+    const char = value[i] ?? '';
+    if ('<>=/"\'\n'.includes(char)) return false;
+    if (/\s/.test(char)) space = true;
+  }
+  return space;
+}
+
+/**
+ * Raw HTML in a `.md` record is refused: the site shows it as text rather than run it (a
+ * `<script>`, an `onerror=` attribute or an `<iframe>` written in a pull request would run
+ * for every reader), so a writer who wrote it meant something else. The rule reads the
+ * HTML CommonMark itself finds, wherever it is: headings, tables, list items, block
+ * quotes. `.mdx` records are code and are reviewed as code. Comments are allowed (the site
+ * drops them); drafts are never published.
  */
 export const rawHtml: RecordRule = (record) => {
   if (!record.file.endsWith('.md')) return [];
-  const found: Problem[] = [];
-  for (const prose of record.body.prose) {
-    if (!prose.source.includes('<')) continue;
-    for (const match of prose.source.matchAll(TAG)) {
-      if (PROMPT.test(match[0])) continue;
-      const tag = /^<\/?[A-Za-z][A-Za-z0-9-]*/.exec(match[0])![0];
-      found.push(problem(record, record.body.lines.positionAt(prose.offset + match.index), 'raw-html', `Unexpected raw HTML \`${tag}>\`, expected Markdown: HTML in .md records is not published (write \`&lt;\` for a literal \`<\`, or put code in backticks)`));
-    }
-  }
-  return found;
+  return record.body.html
+    .filter(({ value }) => !isComment(value) && !isPrompt(value.trim()))
+    .map(({ value, position }) => {
+      const tag = TAG_NAME.exec(value.trimStart())?.[0] ?? value.trimStart().slice(0, 12);
+      return problem(record, position, 'raw-html', `Unexpected raw HTML \`${tag}>\`, expected Markdown: HTML in .md records is shown as text, never run (write \`&lt;\` for a literal \`<\`, or put code in backticks)`);
+    });
 };
 
-/** Links in a record body go to http(s), mailto or relative addresses, never to `javascript:` or `data:`. */
+const KIND_NAMES = { link: 'link', image: 'image', definition: 'link definition' } as const;
+
+/**
+ * Links, images and reference definitions in a record body go to http(s), mailto or
+ * relative addresses, never to `javascript:` or `data:`: judged on the destination as the
+ * renderer reads it (character references decoded, escapes removed), so `&#106;avascript:`
+ * and `javascript\:` are caught too. The site turns such a link into plain text.
+ */
 export const unsafeLinks: RecordRule = (record) =>
-  record.body.prose.flatMap((prose) =>
-    // A plain search for the schemes first: the full pattern is slow to scan prose with.
-    !SCHEMES.test(prose.source) ? [] : [...prose.source.matchAll(UNSAFE_URL)].map((match) =>
-      problem(record, record.body.lines.positionAt(prose.offset + match.index + match[0].length - match[1]!.length), 'unsafe-link', `Unexpected \`${match[1]!.toLowerCase()}\` link, expected an http(s), mailto or relative address`),
-    ),
-  );
+  record.body.links
+    .filter(({ url }) => !isSafeUrl(url))
+    .map(({ kind, url, position }) => problem(record, position, 'unsafe-link', `Unexpected \`${schemeOf(url)}\` ${KIND_NAMES[kind]}, expected an http(s), mailto or relative address`));

@@ -1,18 +1,23 @@
 import type { Problem } from '../records/problem.ts';
 import { isDraft, isUnreviewedImport, problem, type RecordRule } from './context.ts';
+import { isPrompt } from './markup.ts';
 
 /**
  * What a template leaves behind: the usual markers, filler text, and `{{…}}` or `<…>`
- * prompts. A `<…>` prompt holds words separated by spaces and no `=`, `/` or quotes, so
- * real HTML such as `<abbr title="…">` is not mistaken for one.
+ * prompts. Every repetition stops at the next `<`, `{` or line end, so no match attempt
+ * runs past where the next one starts (linear however the text is built); whether a `<…>`
+ * is a prompt rather than HTML such as `<abbr title="…">` is decided by `isPrompt`.
  */
-const PLACEHOLDER = /\b(?:TODO|TBD|FIXME)\b|lorem ipsum|\{\{[^{}\n]*\}\}|<(?:…|\.\.\.|[A-Za-z][^<>=/"'\n]*\s[^<>=/"'\n]*)>/gi;
+const PLACEHOLDER = /\b(?:TODO|TBD|FIXME)\b|lorem ipsum|\{\{[^{}\n]*\}\}|<(?:…|\.\.\.|[A-Za-z][^<>=/"'\n]*)>/gi;
 const MARKERS = new Set(['TODO', 'TBD', 'FIXME']);
 
+function isPlaceholder(value: string): boolean {
+  if (/^(?:todo|tbd|fixme)$/i.test(value)) return MARKERS.has(value);
+  return !value.startsWith('<') || value === '<…>' || value === '<...>' || isPrompt(value);
+}
+
 function matches(text: string): { index: number; value: string }[] {
-  return [...text.matchAll(PLACEHOLDER)]
-    .filter((match) => !/^(todo|tbd|fixme)$/i.test(match[0]) || MARKERS.has(match[0]))
-    .map((match) => ({ index: match.index, value: match[0] }));
+  return [...text.matchAll(PLACEHOLDER)].filter((match) => isPlaceholder(match[0])).map((match) => ({ index: match.index, value: match[0] }));
 }
 
 const message = (value: string): string => `Unexpected placeholder \`${value}\`, expected the real text once the record leaves draft`;

@@ -47,7 +47,12 @@ function num(value: unknown): number | undefined {
 }
 
 const FAILURE_VERBS = "broke|forgot|failed to|caused|missed|neglected|ignored|messed up|screwed up|should have|didn't|did not";
-const BLAME = [/\b[\p{L}-]+['’]s fault\b/giu, /\bshould have known\b/gi, /\b(?:careless(?:ness)?|incompetent|negligent|negligence)\b/gi];
+/**
+ * Fixed blame phrases. The word before "'s fault" is bounded: an unbounded run of letters and
+ * hyphens is retried from every word start of a long hyphenated run, which is quadratic; no
+ * name is longer than 64 characters.
+ */
+const BLAME = [/\b[\p{L}-]{1,64}['’]s fault\b/giu, /\bshould have known\b/gi, /\b(?:careless(?:ness)?|incompetent|negligent|negligence)\b/gi];
 
 /** The blame patterns for a handbook: fixed phrases, and a person's name as the subject of a failure. */
 export function blamePatterns(people: readonly unknown[]): RegExp[] {

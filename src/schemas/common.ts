@@ -105,5 +105,9 @@ export function restoreDates(value: unknown, dateTimeKeys: ReadonlySet<string>, 
   return value;
 }
 
-/** `[[<collection>/<id>]]` in a record body links to another record. */
-export const BODY_LINK = /\[\[([a-z]+)\/([^\]\s|]+)\]\]/g;
+/**
+ * `[[<collection>/<id>]]` in a record body links to another record. An id holds no `[`, so
+ * a match attempt stops at the next `[[` and text made of unclosed `[[a/` is read in linear
+ * time (an id that could run over them is retried from each one: quadratic).
+ */
+export const BODY_LINK = /\[\[([a-z]+)\/([^[\]\s|]+)\]\]/g;
