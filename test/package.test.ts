@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { launch, serve } from './support/browser.ts';
@@ -79,11 +79,21 @@ describe('a team handbook made from the packed package', { timeout: 240_000 }, (
     return { code: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };
   };
 
-  /** Builds the team's site and serves it under its GitHub Pages base path. */
-  const built = async () => {
+  /** `handbook check` passes on the records, the site builds, and `visit` gets it in Chromium, served under its Pages base path. */
+  const checkBuildAndVisit = async (records: string, visit: (page: Page, url: string) => Promise<void>) => {
+    const check = run('npx', 'handbook', 'check');
+    expect(check.code, check.output).toBe(0);
+    expect(check.stdout).toContain(`0 errors, 0 warnings in ${records}`);
     const build = run('npm', 'run', 'build');
     expect(build.code, build.output).toBe(0);
-    return serve(join(team, 'dist'), '/handbook/');
+    const server = await serve(join(team, 'dist'), '/handbook/');
+    const page = await browser.newPage();
+    try {
+      await visit(page, server.url);
+    } finally {
+      await page.close();
+      await server.close();
+    }
   };
 
   beforeAll(async () => {
@@ -147,24 +157,16 @@ describe('a team handbook made from the packed package', { timeout: 240_000 }, (
   });
 
   it('checks and builds while still empty, and its pages say how to add the first record', async () => {
-    const check = run('npx', 'handbook', 'check');
-    expect(check.code, check.output).toBe(0);
-    expect(check.stdout).toContain('0 errors, 0 warnings in 0 records');
-    const server = await built();
-    try {
-      const page = await browser.newPage();
+    await checkBuildAndVisit('0 records', async (page, url) => {
       for (const path of ['', 'decisions/', 'search/']) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${url}${path}`);
         await expect(page.locator('main').innerText()).resolves.toContain('npx handbook new');
       }
       // The search page says there is nothing to search, instead of waiting for an index that has no records.
-      await page.goto(`${server.url}search/?q=anything`);
+      await page.goto(`${url}search/?q=anything`);
       await expect(page.locator('[data-search-empty]').innerText()).resolves.toMatch(/^No records are published yet/);
       expect(await page.locator('#search').count()).toBe(0);
-      await page.close();
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it('runs `handbook new`, `check` and `npm run build` from node_modules, and its site shows and finds the record', async () => {
@@ -179,34 +181,17 @@ describe('a team handbook made from the packed package', { timeout: 240_000 }, (
         .replace('status: draft', 'status: proposed')
         .replace(/<[^>\n]+>/g, () => `Point ${++n} of the memo about feature flags.`),
     );
-    const check = run('npx', 'handbook', 'check');
-    expect(check.code, check.output).toBe(0);
-    expect(check.stdout).toContain('0 errors, 0 warnings in 1 record');
-
-    const server = await built();
-    try {
-      const page = await browser.newPage();
-      const record = `${server.url}decisions/0001-adopt-feature-flags-for-releases/`;
-      await page.goto(server.url);
-      await expect(
-        page
-          .locator(`main a[href="${new URL(record).pathname}"]`)
-          .first()
-          .innerText(),
-      ).resolves.toBe('Adopt feature flags for releases');
-      await page.goto(record);
+    await checkBuildAndVisit('1 record', async (page, url) => {
+      const record = `${new URL(url).pathname}decisions/0001-adopt-feature-flags-for-releases/`;
+      await page.goto(url);
+      await expect(page.locator(`main a[href="${record}"]`).first().innerText()).resolves.toBe('Adopt feature flags for releases');
+      await page.goto(new URL(record, url).href);
       await expect(page.locator('h1').innerText()).resolves.toBe('Adopt feature flags for releases');
       // "Edit this record" goes to the GitHub repository init found in git's origin.
       expect(await page.locator('a[href^="https://github.com/acme/handbook/"]').count()).toBeGreaterThan(0);
-      await page.goto(`${server.url}search/?q=flags`);
-      await page
-        .locator(`a[href="${new URL(record).pathname}"]`)
-        .first()
-        .waitFor({ timeout: 15_000 });
-      await page.close();
-    } finally {
-      await server.close();
-    }
+      await page.goto(`${url}search/?q=flags`);
+      await page.locator(`a[href="${record}"]`).first().waitFor({ timeout: 15_000 });
+    });
   });
 
   it("lists every problem in the workflow's job summary, the pull request's records first", () => {
