@@ -11,6 +11,7 @@ export const SITE = [
   'test/one-reader.test.ts',
   'test/differential.test.ts',
   'test/integration-options.test.ts',
+  'test/package.test.ts',
 ];
 export const BROWSER = ['test/browser/**/*.test.ts'];
 const BUILT_SITE = 'test/support/built-site.ts';
