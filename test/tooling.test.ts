@@ -29,6 +29,8 @@ function systemEnv(): NodeJS.ProcessEnv {
 
 const warnings = (output: string): string[] => output.split('\n').filter((line) => /\bwarn/i.test(line));
 
+// Each test below runs a command for a few seconds on an idle machine; the timeouts leave room
+// for a busy one, where a spawned command also waits its turn.
 describe('npm on the system Node', () => {
   it('runs `npx handbook --help` without a warning, the first time too', () => {
     // A fresh npm cache: npx links the project into it on first use, and warns about engines then.
@@ -38,7 +40,7 @@ describe('npm on the system Node', () => {
     expect(result.stdout).toMatch(/^Usage: handbook <command>/);
     expect(warnings(result.stderr)).toEqual([]);
     expect(result.status).toBe(0);
-  });
+  }, 60_000);
 
   it('resolves the locked dependencies without engine warnings, though the system Node is older than the pinned one', () => {
     const result = spawnSync('npm', ['install', '--package-lock-only', '--dry-run', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], {
@@ -48,7 +50,7 @@ describe('npm on the system Node', () => {
     });
     expect(warnings(result.stdout + result.stderr)).toEqual([]);
     expect(result.status).toBe(0);
-  });
+  }, 120_000);
 });
 
 describe('the test projects', () => {
@@ -83,5 +85,5 @@ describe('npm run typecheck', () => {
       .filter((line) => / - error /.test(line));
     expect(errors).toEqual(["src/pages/index.astro:2:7 - error ts(2322): Type 'string' is not assignable to type 'number'."]);
     expect(result.status).toBe(1);
-  });
+  }, 120_000);
 });
