@@ -34,9 +34,13 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Fetches `url` until its page contains `text`; the moment the answer arrived, or undefined at `deadline`. */
-async function shows(url: string, text: string, deadline: number): Promise<number | undefined> {
+/**
+ * Fetches `url` until its page contains `text`; the moment the answer arrived, or undefined
+ * at `deadline` or as soon as the server has `stopped`.
+ */
+async function shows(url: string, text: string, deadline: number, stopped: () => boolean): Promise<number | undefined> {
   for (;;) {
+    if (stopped()) return undefined;
     const html = await fetch(url)
       .then((response) => (response.ok ? response.text() : ''))
       .catch(() => '');
@@ -64,6 +68,7 @@ export async function devSession(options: { project: string; astro: string; env:
   server.stdout.on('data', keep);
   server.stderr.on('data', keep);
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  const stopped = (): boolean => server.exitCode !== null || server.signalCode !== null;
   let rssMb = 0;
   const sampler = setInterval(() => {
     rssMb = Math.max(rssMb, treeRssMb(server.pid!));
@@ -71,8 +76,8 @@ export async function devSession(options: { project: string; astro: string; env:
   const timedOut: string[] = [];
   const original = options.edit === undefined ? undefined : readFileSync(options.edit.file, 'utf8');
   try {
-    const first = await shows(`${base}/`, '<html', started + options.startMs);
-    if (server.exitCode !== null) throw new Error(`astro dev stopped:\n${output}`);
+    const first = await shows(`${base}/`, '<html', started + options.startMs, stopped);
+    if (stopped()) throw new Error(`astro dev stopped:\n${output}`);
     if (first === undefined) timedOut.push('first page');
     const firstPageSeconds = ((first ?? started + options.startMs) - started) / 1000;
     if (options.edit === undefined || original === undefined || first === undefined) return { firstPageSeconds, rssMb, timedOut };
@@ -81,12 +86,12 @@ export async function devSession(options: { project: string; astro: string; env:
     const title = /^title: (.*)$/m.exec(original)?.[1];
     if (title === undefined) throw new Error(`${file} has no title line to edit`);
     for (const path of [page, register]) {
-      if ((await shows(`${base}${path}`, title, performance.now() + options.startMs)) === undefined) throw new Error(`${path} never showed "${title}" before the edit:\n${output}`);
+      if ((await shows(`${base}${path}`, title, performance.now() + options.startMs, stopped)) === undefined) throw new Error(`${path} never showed "${title}" before the edit:\n${output}`);
     }
     const retitled = `Retitled by the benchmark ${Date.now().toString(36)}`;
     writeFileSync(file, original.replace(`title: ${title}`, `title: ${retitled}`));
     const saved = performance.now();
-    const seen = await Promise.all([page, register].map((path) => shows(`${base}${path}`, retitled, saved + options.editMs)));
+    const seen = await Promise.all([page, register].map((path) => shows(`${base}${path}`, retitled, saved + options.editMs, stopped)));
     const seconds = seen.map((at, i) => {
       if (at === undefined) timedOut.push(`edit on ${i === 0 ? 'page' : 'register'}`);
       return ((at ?? saved + options.editMs) - saved) / 1000;
@@ -95,10 +100,16 @@ export async function devSession(options: { project: string; astro: string; env:
   } finally {
     clearInterval(sampler);
     if (original !== undefined) writeFileSync(options.edit!.file, original);
-    if (server.exitCode === null) {
-      process.kill(-server.pid!, 'SIGTERM');
-      const stopped = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
-      if (!stopped) process.kill(-server.pid!, 'SIGKILL');
-    }
+    // The whole process group: the server and what it started (esbuild, workers).
+    const signal = (name: NodeJS.Signals): void => {
+      try {
+        process.kill(-server.pid!, name);
+      } catch {
+        // Every process of the group has ended.
+      }
+    };
+    signal('SIGTERM');
+    const ended = stopped() || (await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]));
+    if (!ended) signal('SIGKILL');
   }
 }
