@@ -51,7 +51,7 @@ export function runInit(args: string[], io: CommandIO): number {
       '  npm install',
       '  npx handbook new decision "Our first decision"',
       '  npm run build',
-      'Then push to GitHub and, in Settings → Pages, set Source to GitHub Actions.',
+      'Then commit everything (package-lock.json too), push it to GitHub, and in Settings → Pages set Source to GitHub Actions.',
     ];
     io.stdout(`${lines.map(visible).join('\n')}\n`);
     return EXIT.ok;

@@ -84,7 +84,7 @@ describe('handbook init', () => {
         npm install
         npx handbook new decision "Our first decision"
         npm run build
-      Then push to GitHub and, in Settings → Pages, set Source to GitHub Actions.
+      Then commit everything (package-lock.json too), push it to GitHub, and in Settings → Pages set Source to GitHub Actions.
       "
     `);
     expect(listing(dir)).toEqual([
