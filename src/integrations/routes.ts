@@ -13,6 +13,7 @@ export const ROUTES: readonly (readonly [string, string])[] = [
   ['/reviews', 'reviews.astro'],
   ['/actions', 'actions.astro'],
   ['/timeline', 'timeline.astro'],
+  ['/insights', 'insights.astro'],
   ['/search', 'search.astro'],
   ['/feed.xml', 'feed.xml.ts'],
   ['/records.json', 'records.json.ts'],

@@ -14,6 +14,7 @@ export const NAVIGATION: readonly { heading: string; links: readonly (readonly [
       ['reviews/', 'Reviews'],
       ['actions/', 'Actions'],
       ['timeline/', 'Timeline'],
+      ['insights/', 'Insights'],
     ],
   },
   {

@@ -3,6 +3,7 @@ import config from 'virtual:handbook/config';
 import { COLLECTIONS, kinds, type Collection, type Person, type Team } from '../schemas/index.ts';
 import { recordDate } from '../model/concepts.ts';
 import { markdownRefs } from '../records/refs.ts';
+import { readSettings } from '../records/settings.ts';
 import { actionItems, dueSoon, type ActionItem, type Due } from './attention.ts';
 import { devState } from './dev-state.ts';
 import { backlinks } from './graph.ts';
@@ -93,7 +94,7 @@ async function build(): Promise<Site> {
     teams,
     actions,
     involvement: involvement(records as (SiteRecord & { data: { owner: string } })[], actions),
-    due: dueSoon(records.map((r) => ({ ref: r.ref, collection: r.collection, data: r.data as { status: string; reviewBy?: string; due?: string } })), config.today),
+    due: dueSoon(records.map((r) => ({ ref: r.ref, collection: r.collection, data: r.data as { status: string; reviewBy?: string; due?: string } })), config.today, readSettings(config.content).policy.dueSoon),
     today: config.today,
   };
 }

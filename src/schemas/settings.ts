@@ -169,3 +169,18 @@ export function parseSettings(data: unknown): Settings {
   }
   return DEFAULT_SETTINGS;
 }
+
+/** The README's reference for handbook.yaml: every threshold with its default and meaning, from the schema. */
+export function settingsTable(): string {
+  const rows: string[] = ['| setting | default | meaning |', '|---|---|---|'];
+  const describe = (schema: z.ZodType): string => (schema.description ?? '').replaceAll('|', '\\|');
+  for (const [key, schema] of Object.entries(policySchema.shape)) {
+    if (key === 'oneWayDoor') continue;
+    rows.push(`| \`policy.${key}\` | ${String(DEFAULT_POLICY[key as 'checkinEvery' | 'dueSoon'])} | ${describe(schema)} |`);
+  }
+  for (const [key, schema] of Object.entries(oneWayDoorSchema.shape)) {
+    rows.push(`| \`policy.oneWayDoor.${key}\` | ${String(DEFAULT_POLICY.oneWayDoor[key as keyof typeof DEFAULT_POLICY.oneWayDoor])} | ${describe(schema)} |`);
+  }
+  rows.push(`| \`rules.<rule-id>\` | the rule's own | ${describe(settingsSchema.shape.rules)} |`);
+  return rows.join('\n');
+}
