@@ -8,10 +8,11 @@ import { dateValue, parseCommand, recordsFolder } from './parse.ts';
 
 export const loopsUsage = `Usage: handbook loops [DIR] [--owner ID] [--format pretty|markdown|json] [--today YYYY-MM-DD] [--site URL]
 
-Lists every open loop of the published records under DIR (default: content), per person:
-reviews due soon or past due, decisions owed a review after a missed outcome, committed
-outcomes due soon or late, outcomes without a recent check-in, and overdue actions. "Soon"
-and "recent" are policy.dueSoon and policy.checkinEvery in handbook.yaml. --site (default
+Lists every open loop of the published records under DIR (default: content), per person,
+as of --today (default HANDBOOK_TODAY, else today): reviews due soon or past due,
+decisions owed a review after a missed outcome, committed outcomes due soon or late,
+outcomes without a recent check-in, and overdue actions. "Soon" and "recent" are
+policy.dueSoon and policy.checkinEvery in handbook.yaml. --site (default
 HANDBOOK_SITE) links each loop to its published page; --format markdown writes the body of
 the "Open loops" issue, mentioning each owner by their GitHub handle.`;
 
@@ -28,7 +29,8 @@ export function runLoops(args: string[], io: CommandIO): number {
   if (!(format in FORMATS)) throw new UsageError(`Unexpected format \`${format}\`, expected one of ${Object.keys(FORMATS).join(', ')}`);
   const site = values.site ?? (process.env['HANDBOOK_SITE'] || undefined);
   if (site !== undefined && !/^https?:\/\/[^\s/]+/.test(site)) throw new UsageError(`Unexpected --site \`${site}\`, expected the published handbook's address, e.g. https://acme.github.io/handbook`);
-  const today = dateValue('--today', values.today) ?? localToday();
+  // The day the site was built for, when a workflow sets it, so the issue and the site agree.
+  const today = dateValue('--today', values.today) ?? dateValue('HANDBOOK_TODAY', process.env['HANDBOOK_TODAY'] || undefined) ?? localToday();
   const dir = recordsFolder(positionals);
   const handbook = loadHandbook(dir);
   const people = handbook.people.items.filter((p): p is Person => isObject(p) && typeof p['id'] === 'string');
