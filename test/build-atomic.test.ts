@@ -26,6 +26,9 @@ function expectUntouched(): void {
 const leftovers = (out: string): string[] => readdirSync(join(out, '..')).filter((name) => name.includes('.building-'));
 const build = (out: string, content: string) => handbook(['build', '--out', out], { env: { HANDBOOK_CONTENT: content, HANDBOOK_TODAY: '2026-11-24' } });
 
+/** The fixture with an owner who is not in people.yaml: the gate refuses it before Astro writes anything. */
+const unknownOwner = (): string => tree({ 'outcomes/faster-checkout.md': readFileSync(join(MINIMAL, 'outcomes/faster-checkout.md'), 'utf8').replace('owner: ana', 'owner: nobody') });
+
 let out: string;
 let before: string;
 
@@ -46,8 +49,7 @@ describe('a failed build never half-writes dist/', () => {
   });
 
   it('leaves dist/ byte-identical when the content has errors', () => {
-    const broken = tree({ 'outcomes/faster-checkout.md': readFileSync(join(MINIMAL, 'outcomes/faster-checkout.md'), 'utf8').replace('owner: ana', 'owner: nobody') });
-    const { code, stderr } = build(out, broken);
+    const { code, stderr } = build(out, unknownOwner());
     expect(code).toBe(1);
     expect(stderr).toContain('Unexpected `nobody` in `owner`, expected a person id from people.yaml');
     expectUntouched();
@@ -82,8 +84,7 @@ describe('a failed build never half-writes dist/', () => {
     mkdirSync(join(out, '../.dist.building-4242'));
     const { pid: dead } = spawnSync('true');
     writeFileSync(join(out, '../.dist.building-lock'), `${dead}\n`);
-    const broken = tree({ 'outcomes/faster-checkout.md': readFileSync(join(MINIMAL, 'outcomes/faster-checkout.md'), 'utf8').replace('owner: ana', 'owner: nobody') });
-    const { code, stderr } = build(out, broken);
+    const { code, stderr } = build(out, unknownOwner());
     expect(code).toBe(1);
     expect(stderr).toContain('Unexpected `nobody` in `owner`');
     expectUntouched();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { visible } from '../check/visible.ts';
 import { crashReport, EXIT, Refusal, UsageError, type CommandIO } from './io.ts';
 
@@ -41,9 +41,17 @@ Exit codes:
 
 Run \`handbook <command> --help\` for a command's options.`;
 
-/** The version in package.json, so a bug report can name what ran. */
+/**
+ * The version in the package's own package.json, so a bug report can name what ran: the
+ * nearest one above this module, which runs from src/cli/ in a checkout and from a bundled
+ * lib/ when installed.
+ */
 export function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  for (let folder = new URL('.', import.meta.url); ; folder = new URL('..', folder)) {
+    const file = new URL('package.json', folder);
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    if (folder.pathname === '/') return 'unknown';
+  }
 }
 
 /** Runs the CLI and returns the exit code, one of EXIT; nothing it is given makes it throw. */
