@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { kinds } from './index.ts';
 import { peopleSchema, teamsSchema } from './people.ts';
+import { settingsSchema } from './settings.ts';
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -11,7 +12,7 @@ function document(schema: z.ZodType, title: string, description: string): Record
 }
 
 /**
- * JSON Schema for each record kind's frontmatter and for people.yaml and teams.yaml,
+ * JSON Schema for each record kind's frontmatter and for people.yaml, teams.yaml and handbook.yaml,
  * generated from the zod schemas, keyed by file name. They check shape only: the status
  * rules, references and dates are `handbook check`'s.
  */
@@ -22,6 +23,7 @@ export function jsonSchemas(): Record<string, Record<string, unknown>> {
   }
   files['people.json'] = document(peopleSchema, 'Handbook people', 'people.yaml: everyone who can own, decide or hold an action.');
   files['teams.json'] = document(teamsSchema, 'Handbook teams', 'teams.yaml: the teams records and people belong to.');
+  files['handbook.json'] = document(settingsSchema, 'Handbook settings', 'handbook.yaml: the policy thresholds and the severity of each rule `handbook check` applies.');
   return files;
 }
 

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkHandbook } from '../../src/check/index.ts';
 import { policyLine, readPolicy } from '../../src/rules/policy.ts';
-import { FIXED_RULES, RULE_IDS } from '../../src/schemas/settings.ts';
+import { FIXED_RULES, RULE_IDS, settingsTable } from '../../src/schemas/settings.ts';
 import { handbook } from '../support/cli.ts';
 import { check, DECISION, found, tree, variant } from '../support/fixture.ts';
 
@@ -158,6 +158,11 @@ describe('handbook.yaml: a team sets thresholds and severities in one place', ()
     const problems = check(dir);
     expect(problems.map((p) => `${p.file}:${p.line} ${p.rule}`)).toEqual(['handbook.yaml:3 yaml-syntax']);
     expect(policyLine(readPolicy(dir))).toMatch(/handbook\.yaml \(defaults\)$/);
+  });
+
+  it('documents every setting with its default in the README, from the schema', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(/<!-- settings -->\n([\s\S]*?)\n<!-- \/settings -->/.exec(readme)?.[1]).toBe(settingsTable());
   });
 
   it('knows every rule id check reports, and the README lists each of them', () => {
