@@ -98,14 +98,17 @@ export function openLoops(records: readonly LoopRecord[], people: readonly Perso
   const byOwner = new Map<string, Loop[]>();
   for (const record of published) {
     for (const { owner, loop } of loopsOf(record, today, settings, (id) => outcomes.get(id))) {
-      byOwner.set(owner, [...(byOwner.get(owner) ?? []), loop]);
+      const loops = byOwner.get(owner);
+      if (loops === undefined) byOwner.set(owner, [loop]);
+      else loops.push(loop);
     }
   }
   const order = Object.keys(LOOP_KINDS);
+  const byId = new Map(people.map((p) => [p.id, p]));
   return [...byOwner]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([owner, loops]) => {
-      const person = people.find((p) => p.id === owner);
+      const person = byId.get(owner);
       return {
         owner,
         name: person?.name ?? owner,

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import type { RecordsJson } from '../../src/lib/exports.ts';
 
@@ -110,6 +111,13 @@ describe('check-ins and reviews on the site', () => {
     const reviews = page('reviews');
     expect(reviews).toMatch(/Reviews and check-ins owed[\s\S]*\/decisions\/0015-transactional-outbox-events\/[\s\S]*\/outcomes\/2026-q3-ledger-reconciliation\//);
     expect(reviews).toMatch(/Reviews and check-ins owed[\s\S]*\/outcomes\/2026-q3-on-call-load\/[\s\S]*A check-in/);
+  });
+
+  it('indexes check-in notes and what reviews found for search', () => {
+    const fragments = readdirSync(join(dir, 'pagefind/fragment')).map((name) => gunzipSync(readFileSync(join(dir, 'pagefind/fragment', name))).toString('utf8'));
+    const fragment = (ref: string): string => fragments.find((text) => text.includes(`"url":"/${ref}/"`)) ?? '';
+    expect(fragment('outcomes/2026-q4-payout-latency')).toContain('faster acknowledgement channel from December');
+    expect(fragment('decisions/0010-opentelemetry-tracing')).toContain('tracing helps after an alert, not before it');
   });
 
   it('carries check-ins and reviews in records.json', () => {
