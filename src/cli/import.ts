@@ -3,7 +3,7 @@ import type { FileNote } from '../import/files.ts';
 import { IMPORT_GAP_NOTE } from '../rules/status.ts';
 import { FORMATS, ImportError, planImport, writeImport, type Format, type ImportPlan } from '../import/plan.ts';
 import { UsageError, type CommandIO } from './io.ts';
-import { parseCommand } from './parse.ts';
+import { dateValue, parseCommand } from './parse.ts';
 
 export const importUsage = `Usage: handbook import <${FORMATS.join('|')}> SOURCE_DIR [--into DIR] [--owner ID] [--dry-run]
 
@@ -94,7 +94,7 @@ export function runImport(args: string[], io: CommandIO): number {
   const into = (values['into'] as string).replace(/\/+$/, '');
   const dryRun = values['dry-run'] as boolean;
   try {
-    const plan = planImport({ format: format as Format, source, into, owner: values['owner'] as string | undefined, today: (values['today'] as string | undefined) ?? localToday() });
+    const plan = planImport({ format: format as Format, source, into, owner: values['owner'] as string | undefined, today: dateValue('--today', values.today) ?? localToday() });
     if (!dryRun) writeImport(plan, into);
     io.stdout(importReport(plan, source, into, dryRun));
     return 0;

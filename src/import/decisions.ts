@@ -170,7 +170,10 @@ export function readDecision(file: SourceFile): Draft | { notRecord: string } {
     draft.notes.push(`Frontmatter field \`${key}\` has no place in the model: kept under \`imported.unmapped\``);
   }
 
-  let title = titled?.title ?? (document.title === undefined ? undefined : plainText(document.title));
+  // A title number that disagrees with the file name's is part of what the source says: the title keeps it.
+  const repeats = titled !== undefined && (parts.number === undefined || Number(parts.number) === Number(titled.number));
+  if (titled !== undefined && !repeats) draft.notes.push(`The title says ${titled.number}, the file name ${parts.number}: numbered by the file name, the title kept whole`);
+  let title = (repeats ? titled?.title : undefined) ?? (document.title === undefined ? undefined : plainText(document.title));
   if (title === undefined || title === '') {
     title = parts.rest.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
     draft.notes.push('No `# Title` heading: the title is made from the file name');

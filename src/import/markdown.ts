@@ -1,7 +1,13 @@
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { parse as parseYamlText } from 'yaml';
-import { markdown } from '../records/body.ts';
+
+/** Source files are read as the site renders records, GFM included, with their frontmatter as a node of its own. */
+export const sourceMarkdown = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
 
 /** A part of a source document under one heading, its text kept exactly as written. */
 export interface SourceSection {
@@ -63,7 +69,7 @@ function headingSource(text: string, heading: Heading): string {
 /** Reads a source file with remark: optional YAML frontmatter, the H1 title, the lead and the sections. */
 export function readSourceDocument(source: string): SourceDocument {
   const text = source.replace(/^\uFEFF/, '');
-  const tree = markdown.parse(text);
+  const tree = sourceMarkdown.parse(text);
   const document: SourceDocument = { lead: '', sections: [] };
   let from = 0;
   const first = tree.children[0];
@@ -97,7 +103,7 @@ export function readSourceDocument(source: string): SourceDocument {
 
 /** Splits a section's text at its level-3 headings (MADR's "Decision Outcome", "Lessons learned"). */
 export function subsections(text: string): { before: string; sections: SourceSection[] } {
-  const tree = markdown.parse(text);
+  const tree = sourceMarkdown.parse(text);
   const breaks = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 3);
   return {
     before: trimBlock(text.slice(0, breaks[0] === undefined ? text.length : start(breaks[0]))),
@@ -144,7 +150,7 @@ export function labelledLines(text: string): Map<string, string> {
 
 /** The items of the first list in `text`, as plain text, without their markers. */
 export function listItems(text: string): string[] {
-  const list = markdown.parse(text).children.find((node) => node.type === 'list');
+  const list = sourceMarkdown.parse(text).children.find((node) => node.type === 'list');
   if (list?.type !== 'list') return [];
   return list.children.map((item) => {
     const paragraph = item.children[0];
@@ -159,7 +165,7 @@ export function inlineLinks(text: string): { text: string; target: string }[] {
     if (node.type === 'link' && node.url !== undefined) links.push({ text: toString(node as never), target: node.url });
     for (const child of (node.children ?? []) as never[]) visitNode(child);
   };
-  visitNode(markdown.parse(text));
+  visitNode(sourceMarkdown.parse(text));
   return links;
 }
 

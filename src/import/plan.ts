@@ -484,6 +484,7 @@ function checkStaged(plan: ImportPlan, { into, today }: ImportOptions): void {
       mkdirSync(join(stage, posix.dirname(record.path)), { recursive: true });
       writeFileSync(join(stage, record.path), record.text);
     }
+    for (const image of plan.images) copyFileSync(image.from, join(stage, image.path));
     const byPath = new Map(plan.records.map((r) => [resolve(stage, r.path), r]));
     for (const problem of checkHandbook(stage, { today }).problems) {
       const record = byPath.get(resolve(problem.file));

@@ -2,8 +2,8 @@ import type { Definition, Html, Image, Link, Nodes, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { posix } from 'node:path';
 import { SKIP, visit } from 'unist-util-visit';
-import { markdown } from '../records/body.ts';
 import { IMAGES } from './files.ts';
+import { sourceMarkdown } from './markdown.ts';
 
 /** Where a link to an imported record now points. */
 export interface RecordTarget {
@@ -91,7 +91,7 @@ interface Edit {
  */
 export function rewriteBody(text: string, from: string, resolver: LinkResolver, notes: RewriteNotes): string {
   if (!text.includes('](') && !text.includes(']:') && !text.includes('<') && !/adr/i.test(text)) return text;
-  const tree = markdown.parse(text);
+  const tree = sourceMarkdown.parse(text);
   const edits: Edit[] = [];
   const linkTo = (target: RecordTarget, hash: string): string => `../${target.path}${hash}`;
   const recordFor = (href: string): { target: RecordTarget; hash: string; path: string } | undefined => {
@@ -186,8 +186,14 @@ function escapeHtml(text: string, node: Html, notes: RewriteNotes, edits: Edit[]
   const tags = [...source.matchAll(/<!--[\s\S]*?-->|<(?=[A-Za-z/!?])/g)].filter((match) => match[0] === '<');
   if (tags.length === 0) return;
   for (const match of tags) edits.push({ from: start + match.index, to: start + match.index + 1, text: '&lt;' });
-  const names = [...new Set(tags.map((match) => `<${/^<\/?([A-Za-z][\w-]*)/.exec(source.slice(match.index))?.[1] ?? ''}>`))];
-  notes.notes.push(`Raw HTML ${names.map((name) => `\`${name}\``).join(', ')} escaped to show as text: HTML is not published; write it as Markdown`);
+  const names = tags.map((match) => `\`<${/^<\/?([A-Za-z][\w-]*)/.exec(source.slice(match.index))?.[1] ?? ''}>\``);
+  // One note per record: the tags of every HTML node are gathered on it.
+  const NOTE = / escaped to show as text: HTML is not published; write it as Markdown$/;
+  const index = notes.notes.findIndex((note) => note.startsWith('Raw HTML ') && NOTE.test(note));
+  const before = index === -1 ? [] : notes.notes[index]!.replace(/^Raw HTML /, '').replace(NOTE, '').split(', ');
+  const note = `Raw HTML ${[...new Set([...before, ...names])].join(', ')} escaped to show as text: HTML is not published; write it as Markdown`;
+  if (index === -1) notes.notes.push(note);
+  else notes.notes[index] = note;
 }
 
 function applyEdits(text: string, edits: Edit[]): string {

@@ -5,8 +5,8 @@ import { toString } from 'mdast-util-to-string';
 import { parse } from 'yaml';
 import { DECISION_HEADINGS } from '../../src/import/decisions.ts';
 import { planImport, writeImport, type Format, type ImportPlan } from '../../src/import/plan.ts';
+import { sourceMarkdown } from '../../src/import/markdown.ts';
 import { POSTMORTEM_HEADINGS } from '../../src/import/postmortems.ts';
-import { markdown } from '../../src/records/body.ts';
 
 export const TODAY = '2026-11-24';
 export const CORPORA_DIR = 'test/fixtures/import/corpora';
@@ -111,7 +111,7 @@ function yamlValues(value: unknown): string[] {
  * `dropRenamed`, the names of headings the model renames are left out.
  */
 export function wordsOf(text: string, dropRenamed = false): Set<string> {
-  const tree = markdown.parse(text.replace(/^\uFEFF/, ''));
+  const tree = sourceMarkdown.parse(text.replace(/^\uFEFF/, ''));
   const words: string[] = [];
   for (const node of tree.children) {
     if (node.type === 'yaml') {
@@ -124,8 +124,8 @@ export function wordsOf(text: string, dropRenamed = false): Set<string> {
   return new Set(words);
 }
 
-/** The source's words the output does not have. */
-export function lostWords(source: string, output: string): string[] {
-  const kept = wordsOf(output);
+/** The source's words none of the outputs has. */
+export function lostWords(source: string, ...outputs: string[]): string[] {
+  const kept = new Set(outputs.flatMap((output) => [...wordsOf(output)]));
   return [...wordsOf(source, true)].filter((word) => !kept.has(word));
 }
