@@ -26,10 +26,14 @@ function group(files: FileNote[], outcome: FileNote['outcome'], heading: string)
     lines.set(key, [...(lines.get(key) ?? []), f.file.slice(folder.length)]);
   }
   if (lines.size === 0) return [];
-  return ['', heading, ...[...lines].map(([key, names]) => {
-    const [folder, reason] = key.split('\0') as [string, string];
-    return names.length === 1 ? `  ${folder}${names[0]}: ${reason}` : `  ${folder}{${names.join(', ')}}: ${reason}`;
-  })];
+  return [
+    '',
+    heading,
+    ...[...lines].map(([key, names]) => {
+      const [folder, reason] = key.split('\0') as [string, string];
+      return names.length === 1 ? `  ${folder}${names[0]}: ${reason}` : `  ${folder}{${names.join(', ')}}: ${reason}`;
+    }),
+  ];
 }
 
 /**

@@ -85,7 +85,7 @@ describe('exit codes', () => {
 
   it('exits 2 for a --today that is not a real day', () => {
     const dir = tree();
-    for (const args of [['check', dir, '--today', '2026-02-30'], ['list', dir, '--today', 'tomorrow']]) {
+    for (const args of [['check', dir, '--today', '2026-02-30'], ['list', dir, '--today', 'tomorrow'], ['import', 'adr-tools', 'test/fixtures/import/adr-tools', '--into', dir, '--dry-run', '--today', '2026-13-01']]) {
       const { code, stderr } = handbook(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr.split('\n')[0]).toMatch(/Unexpected --today `[^`]+`, expected a date written YYYY-MM-DD$/);
