@@ -2,7 +2,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { relative, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { checkHandbook, countErrors } from '../check/index.ts';
-import { formatPretty, summaryLine } from '../check/report.ts';
+import { formatPretty, summaryLine, useColour } from '../check/report.ts';
 import { publishDevState } from '../lib/dev-state.ts';
 
 /**
@@ -26,7 +26,7 @@ export function watchForDev(server: ViteDevServer, logger: AstroIntegrationLogge
     publishDevState({ problems: result.problems, generation });
     const { errors, warnings } = countErrors(result.problems);
     if (errors + warnings === 0) logger.info(summaryLine(result.problems, result.records));
-    else process.stderr.write(formatPretty(result.problems, result.records, { colour: process.stderr.isTTY === true && !process.env['NO_COLOR'] }));
+    else process.stderr.write(formatPretty(result.problems, result.records, { colour: useColour(process.stderr) }));
   };
   run();
   server.watcher.add(content);

@@ -1,7 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import config from 'virtual:handbook/config';
-import { COLLECTIONS, kinds, type Collection, type Person, type Team } from '../schemas/index.ts';
+import { COLLECTIONS, kindOf, kinds, type Collection, type Person, type Team } from '../schemas/index.ts';
 import { recordDate } from '../model/concepts.ts';
+import { directoryEntries } from '../authoring/new.ts';
+import { recordPaths } from '../records/load.ts';
 import { markdownRefs } from '../records/refs.ts';
 import { readSettings } from '../records/settings.ts';
 import { actionItems, dueSoon, type ActionItem, type Due } from './attention.ts';
@@ -56,10 +58,13 @@ export function href(path: string): string {
 }
 
 async function build(): Promise<Site> {
-  const people = new Map((await getCollection('people')).map((p) => [p.id, p.data]));
-  const teams = new Map((await getCollection('teams')).map((t) => [t.id, t.data]));
+  // Astro warns about a collection with no entries, which in a new handbook is no mistake:
+  // an empty kind folder or directory is not asked for.
+  const people = new Map((directoryEntries(config.content, 'people.yaml').length > 0 ? await getCollection('people') : []).map((p) => [p.id, p.data]));
+  const teams = new Map((directoryEntries(config.content, 'teams.yaml').length > 0 ? await getCollection('teams') : []).map((t) => [t.id, t.data]));
   // Drafts are shown in dev, where writers preview them, and never published.
-  const entries = (await Promise.all(COLLECTIONS.map((c) => getCollection(c, (e: Entry) => config.drafts || e.data.status !== 'draft')))).flat() as Entry[];
+  const present = COLLECTIONS.filter((c) => recordPaths(config.content, kindOf(c)).length > 0);
+  const entries = (await Promise.all(present.map((c) => getCollection(c, (e: Entry) => config.drafts || e.data.status !== 'draft')))).flat() as Entry[];
   const broken: BrokenRecord[] = [];
   const valid = entries.filter((entry) => {
     // A build only starts once check passed; in dev a record with invalid fields is shown by its problems.
