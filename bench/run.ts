@@ -242,7 +242,11 @@ async function measureSize(n: number): Promise<SizeResult> {
     buildFloorSatteri: series(builds['build-floor-satteri']),
     starlight: series(builds.starlight),
   });
-  if (builds.build.length > 0) result.site = siteFacts(join(handbook, 'dist'));
+  if (builds.build.length > 0) {
+    await attempt('build', () => {
+      result.site = siteFacts(join(handbook, 'dist'));
+    });
+  }
 
   if (wants('dev')) {
     await attempt('dev', async () => {
