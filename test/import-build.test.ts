@@ -24,7 +24,11 @@ beforeAll(() => {
 }, 660_000);
 
 const page = (path: string): string => readFileSync(join(out, path, 'index.html'), 'utf8');
-const recordPath = (corpus: string, file: string): string => plans.get(corpus)!.records.find((r) => r.file === file)!.path.replace(/\.md$/, '');
+const recordPath = (corpus: string, file: string): string =>
+  plans
+    .get(corpus)!
+    .records.find((r) => r.file === file)!
+    .path.replace(/\.md$/, '');
 
 describe('a handbook holding every imported corpus', () => {
   it('passes check and builds', () => {
@@ -49,7 +53,9 @@ describe('a handbook holding every imported corpus', () => {
     const memcached = page(recordPath('adr-tools', '0003_use_memcached.md'));
     expect(memcached).toContain('<a href="/decisions/0002-use-postgresql-for-the-ledger/">chose Postgres last year</a>');
     expect(memcached).toContain('<a href="/decisions/0004-use-cockroachdb-for-the-ledger/">ADR 4</a>');
-    expect(page(recordPath('log4brains', 'packages/web/docs/adr/20210612-render-product-pages-at-the-edge.md'))).toMatch(/<a href="\/decisions\/\d{4}-use-rest-with-openapi\/">20210301-use-rest-with-openapi<\/a>/);
+    expect(page(recordPath('log4brains', 'packages/web/docs/adr/20210612-render-product-pages-at-the-edge.md'))).toMatch(
+      /<a href="\/decisions\/\d{4}-use-rest-with-openapi\/">20210301-use-rest-with-openapi<\/a>/,
+    );
   });
 
   it('publishes a postmortem imported as published, its timeline times with their offsets', () => {

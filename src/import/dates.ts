@@ -184,7 +184,12 @@ export function timelineEntries(text: string, firstDay: string | undefined): { e
     const what = (ownOffset === undefined ? after : after.slice(own![0].length)).replace(/^[\s\-–—:]+/, '');
     const next = lines.slice(i + 1, i + 6);
     const stop = next.findIndex((l) => l.raw.trimStart().startsWith('#') || TIME.exec(afterDate(l.line).rest) !== null);
-    const under = raw.trimStart().startsWith('#') ? next.slice(0, stop === -1 ? undefined : stop).map((l) => l.line).join(' ') : '';
+    const under = raw.trimStart().startsWith('#')
+      ? next
+          .slice(0, stop === -1 ? undefined : stop)
+          .map((l) => l.line)
+          .join(' ')
+      : '';
     entries.push({ at: `${day}T${pad(hour)}:${time[2]}:${time[3] ?? '00'}${at}`, what: `${what} ${under}`.trim() });
   }
   return { entries, zone };

@@ -56,7 +56,10 @@ function readStatus(text: string, source: string, draft: Draft): string | undefi
   let word: string | undefined;
   let superseded = false;
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/^[ \t]*[-*+][ \t]+/, '').replace(/<!--[\s\S]*?-->/g, '').trim();
+    const line = raw
+      .replace(/^[ \t]*[-*+][ \t]+/, '')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .trim();
     if (line === '') continue;
     const relation = RELATIONS.find(([pattern]) => pattern.test(plainText(line)));
     if (relation !== undefined) {
@@ -73,16 +76,24 @@ function readStatus(text: string, source: string, draft: Draft): string | undefi
     if (word === undefined) {
       draft.notes.push(`Unmapped status \`${plainText(line)}\`: imported as draft`);
       word = 'draft';
-    } else if (/^part(ly|ially)\b/i.test(plainText(line))) draft.notes.push(`Status \`${plainText(line)}\` imported as accepted: the model has no partial supersession; the status text stays in the record`);
+    } else if (/^part(ly|ially)\b/i.test(plainText(line)))
+      draft.notes.push(`Status \`${plainText(line)}\` imported as accepted: the model has no partial supersession; the status text stays in the record`);
   }
   return superseded ? 'superseded' : word;
 }
 
 function optionName(item: string): string {
-  return plainText(item).replace(/^\[(.*)\]$/, '$1').replace(/\s+[-–—:]\s+.*$/, '').trim();
+  return plainText(item)
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\s+[-–—:]\s+.*$/, '')
+    .trim();
 }
 
-const comparable = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const comparable = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** MADR's `Chosen option: "…", because …`, as the option's name. */
 function chosenOption(text: string): string | undefined {
@@ -160,7 +171,8 @@ export function readDecision(file: SourceFile): Draft | { notRecord: string } {
   const labels = labelledLines(document.lead);
   for (const [key, value] of labels) if (METADATA.has(key) && !metadata.has(key)) metadata.set(key, value);
   const statusSection = sections.find((s) => s.heading === 'Status');
-  const adrLike = number !== undefined || parts.date !== undefined || metadata.has('status') || sections.some((s) => ['Context', 'Decision', 'Decision outcome', 'Options', 'Status'].includes(s.heading));
+  const adrLike =
+    number !== undefined || parts.date !== undefined || metadata.has('status') || sections.some((s) => ['Context', 'Decision', 'Decision outcome', 'Options', 'Status'].includes(s.heading));
   if (!adrLike) return { notRecord: 'no ADR number or date in its name, and no status, context or decision in it' };
 
   if (document.frontmatterError !== undefined) draft.notes.push(`Unreadable frontmatter (${document.frontmatterError}): its fields were not imported`);
@@ -184,7 +196,9 @@ export function readDecision(file: SourceFile): Draft | { notRecord: string } {
   const statusText = [metadata.get('status'), statusSection?.text].filter((v): v is string => typeof v === 'string' && v.trim() !== '').join('\n');
   let status = statusText === '' ? undefined : readStatus(statusText, file.source, draft);
   const optionsSection = sections.find((s) => /^considered options$|^options$/i.test(s.name) || s.heading === 'Options');
-  const options = listItems(optionsSection?.text ?? '').map(optionName).filter(Boolean);
+  const options = listItems(optionsSection?.text ?? '')
+    .map(optionName)
+    .filter(Boolean);
   const outcomeText = sections.find((s) => s.heading === 'Decision outcome')?.text ?? '';
   const chosen = chosenOption(outcomeText);
   const decisionText = sections.find((s) => s.heading === 'Decision')?.text ?? '';
@@ -198,11 +212,13 @@ export function readDecision(file: SourceFile): Draft | { notRecord: string } {
   const stated = metadata.get('date');
   const date = isoDateOf(stated) ?? parts.date ?? file.committed;
   if (stated !== undefined && isoDateOf(stated) === undefined) draft.notes.push(`Unmapped date \`${String(stated)}\``);
-  if (isoDateOf(stated) === undefined && parts.date === undefined && file.committed !== undefined) draft.notes.push(`No date in the source: \`created\` is ${file.committed}, the day git first saw the file`);
+  if (isoDateOf(stated) === undefined && parts.date === undefined && file.committed !== undefined)
+    draft.notes.push(`No date in the source: \`created\` is ${file.committed}, the day git first saw the file`);
   if (date === undefined) draft.notes.push('Missing a date: `created` is left for you to fill');
   keepUnmapped(draft, document.frontmatter, 'date', (value) => value === date);
 
-  const chosenIndex = chosen === undefined ? -1 : options.findIndex((o) => comparable(o) === comparable(chosen) || comparable(o).startsWith(comparable(chosen)) || comparable(chosen).startsWith(comparable(o)));
+  const chosenIndex =
+    chosen === undefined ? -1 : options.findIndex((o) => comparable(o) === comparable(chosen) || comparable(o).startsWith(comparable(chosen)) || comparable(chosen).startsWith(comparable(o)));
   if (chosen !== undefined && options.length > 0 && chosenIndex === -1) draft.notes.push(`Unmapped chosen option \`${chosen}\`: it is not among the considered options`);
 
   const tags = [...namesIn(metadata.get('tags')).map(slugify), ...file.tags].filter(Boolean);

@@ -98,7 +98,11 @@ const POSTMORTEM_STATUSES: Record<string, string> = {
 
 /** The model's status for the words a source starts its status with, case and punctuation aside: the longest known phrase wins. */
 function statusIn(table: Record<string, string>, text: string): string | undefined {
-  const words = text.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const phrase = Object.keys(table)
     .filter((key) => words === key || words.startsWith(`${key} `))
     .sort((a, b) => b.length - a.length)[0];

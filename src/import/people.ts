@@ -14,7 +14,8 @@ export interface NewPerson {
  * Names that stand for a group, not a person: "all", "everyone in platform", "the payments
  * team", and any team teams.yaml knows by id or name. A group is never made a person.
  */
-const GROUP = /^(?:all|everyone|everybody|nobody|none|n\/?a|tbd|the team|whole team)$|^(?:all|everyone|everybody)\b|\b(?:team|teams|squad|guild|chapter|tribe|department|organi[sz]ation|group|committee)$/i;
+const GROUP =
+  /^(?:all|everyone|everybody|nobody|none|n\/?a|tbd|the team|whole team)$|^(?:all|everyone|everybody)\b|\b(?:team|teams|squad|guild|chapter|tribe|department|organi[sz]ation|group|committee)$/i;
 
 const entries = (items: readonly unknown[]): DirectoryEntry[] => items.filter((item): item is DirectoryEntry => isObject(item) && typeof item['id'] === 'string');
 

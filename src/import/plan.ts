@@ -99,7 +99,10 @@ function directoryProblems(handbook: Handbook, into: string): void {
     if (!/(people|teams)\.yaml$/.test(problem.file) || problem.rule === 'file-missing' || problem.rule === 'file-folder') continue;
     broken.push(`${problem.file}:${problem.line}:${problem.column} ${problem.message}`);
   }
-  if (broken.length > 0) throw new ImportError(`Unexpected problems in the handbook's people or teams, expected files the import can add people to; fix them first (nothing was written):\n  ${[...new Set(broken)].join('\n  ')}`);
+  if (broken.length > 0)
+    throw new ImportError(
+      `Unexpected problems in the handbook's people or teams, expected files the import can add people to; fix them first (nothing was written):\n  ${[...new Set(broken)].join('\n  ')}`,
+    );
 }
 
 /** log4brains' package ADR folders, from a `.log4brains.yml` at the source folder or above it in its repository. */
@@ -130,7 +133,9 @@ function numberDecisions(drafts: Draft[], into: string): Map<Draft, number> {
   const taken = decisionNumbers(into);
   const numbers = new Map<Draft, number>();
   const used = new Set(taken.keys());
-  const order = [...drafts].sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || String(a.fields['created'] ?? '').localeCompare(String(b.fields['created'] ?? '')) || a.source.localeCompare(b.source));
+  const order = [...drafts].sort(
+    (a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || String(a.fields['created'] ?? '').localeCompare(String(b.fields['created'] ?? '')) || a.source.localeCompare(b.source),
+  );
   const waiting: Draft[] = [];
   for (const draft of order) {
     if (draft.number !== undefined && !used.has(draft.number) && draft.number <= 9999) {
@@ -170,11 +175,10 @@ function frontmatter(draft: Draft, people: PeopleResolver, owner: string | undef
   const { fields } = draft;
   const deciders = persons('deciders');
   const ownerId = owner ?? person(fields['owner'], 'owner') ?? deciders?.[0];
-  if (owner === undefined && ownerId !== undefined) draft.notes.push(`Owner \`${ownerId}\` taken from the ${draft.collection === 'decisions' ? 'first decider' : 'first author'}; pass --owner to choose`);
+  if (owner === undefined && ownerId !== undefined)
+    draft.notes.push(`Owner \`${ownerId}\` taken from the ${draft.collection === 'decisions' ? 'first decider' : 'first author'}; pass --owner to choose`);
   if (ownerId === undefined) draft.notes.push('Missing an owner: pass --owner, or fill `owner` in');
-  const actions = Array.isArray(fields['actions'])
-    ? (fields['actions'] as Record<string, unknown>[]).map((action) => ({ ...action, owner: person(action['owner'], 'actions') }))
-    : undefined;
+  const actions = Array.isArray(fields['actions']) ? (fields['actions'] as Record<string, unknown>[]).map((action) => ({ ...action, owner: person(action['owner'], 'actions') })) : undefined;
   const all: Record<string, unknown> = { ...fields, owner: ownerId, deciders, consulted: persons('consulted'), informed: persons('informed'), actions };
   const order = ['title', 'summary', 'status', 'owner', 'created', 'tags', 'related', ...Object.keys(fields)];
   const clean = (value: unknown): unknown =>
@@ -246,9 +250,11 @@ function readSource(options: ImportOptions, repository: SourceRepository, handbo
     const earlier = prior.find(repository.remote, path, hash);
     if (earlier !== undefined) {
       const record = join(options.into, relative(resolve(options.into), resolve(earlier.record.file)));
-      files.push(earlier.hash === hash
-        ? { file, outcome: 'unchanged', reason: `imported before as ${record}, unchanged since` }
-        : { file, outcome: 'changed', reason: `imported before as ${record}; the source has changed since: compare them and edit the record by hand (nothing was written)` });
+      files.push(
+        earlier.hash === hash
+          ? { file, outcome: 'unchanged', reason: `imported before as ${record}, unchanged since` }
+          : { file, outcome: 'changed', reason: `imported before as ${record}; the source has changed since: compare them and edit the record by hand (nothing was written)` },
+      );
       continue;
     }
     committed ??= firstCommitDates(repository);
@@ -450,7 +456,9 @@ export function planImport(options: ImportOptions): ImportPlan {
   const copied = new Set(images.planned.map((image) => image.file));
   for (const image of reading.images) {
     const forRecords = images.planned.filter((planned) => planned.file === image).map((planned) => planned.path);
-    files.push(copied.has(image) ? { file: image, outcome: 'image', reason: `copied to ${forRecords.join(', ')}` } : { file: image, outcome: 'not-a-record', reason: 'an image no imported record shows' });
+    files.push(
+      copied.has(image) ? { file: image, outcome: 'image', reason: `copied to ${forRecords.join(', ')}` } : { file: image, outcome: 'not-a-record', reason: 'an image no imported record shows' },
+    );
   }
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const plan: ImportPlan = { records, images: images.planned, people: people.added, files, remoteImages };
@@ -460,9 +468,7 @@ export function planImport(options: ImportOptions): ImportPlan {
 
 /** people.yaml entries for new people, each marked for review. */
 function peopleYaml(people: NewPerson[]): string {
-  return people
-    .map((p) => `# Added by handbook import from ${p.source}: check the name and team, add github.\n${stringify([{ id: p.id, name: p.name, team: p.team }], { lineWidth: 0 })}`)
-    .join('');
+  return people.map((p) => `# Added by handbook import from ${p.source}: check the name and team, add github.\n${stringify([{ id: p.id, name: p.name, team: p.team }], { lineWidth: 0 })}`).join('');
 }
 
 /** Appends new people to people.yaml without touching what is there. */

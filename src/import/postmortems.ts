@@ -1,5 +1,5 @@
 import { slugify } from '../authoring/new.ts';
-import { actionKinds } from '../schemas/postmortems.ts';
+import type { actionKinds } from '../schemas/postmortems.ts';
 import { firstDateIn, isoDateOf, timelineEntries } from './dates.ts';
 import { addSection, postmortemStatus, splitHeading, type Draft, type SourceFile } from './draft.ts';
 import { fittingTitle, keepUnmapped } from './decisions.ts';
@@ -66,25 +66,49 @@ function severityOf(text: string, draft: Draft): string | undefined {
 /** Cells of a Markdown table row, or undefined when the line is not one. */
 function cells(line: string): string[] | undefined {
   if (!/^\s*\|.*\|\s*$/.test(line)) return undefined;
-  return line.trim().slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim());
+  return line
+    .trim()
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
 }
 
 const trackerState = (text: string): string | undefined =>
-  /\bdone|fixed|closed|complete/i.test(text) ? 'done' : /in[ -]progress|started/i.test(text) ? 'in-progress' : /won'?t|wontfix|wont-do/i.test(text) ? 'wont-do' : /\btodo|\bopen\b|\bnew\b/i.test(text) ? 'open' : undefined;
+  /\bdone|fixed|closed|complete/i.test(text)
+    ? 'done'
+    : /in[ -]progress|started/i.test(text)
+      ? 'in-progress'
+      : /won'?t|wontfix|wont-do/i.test(text)
+        ? 'wont-do'
+        : /\btodo|\bopen\b|\bnew\b/i.test(text)
+          ? 'open'
+          : undefined;
 
 /**
  * The follow-ups of an "Action Items" part: the SRE table (Action Item | Type | Owner | Bug),
  * or numbered items under category headings, each with its tracker link.
  */
 function readActions(text: string, draft: Draft): Record<string, unknown>[] {
-  const rows = text.split(/\r?\n/).map(cells).filter((row): row is string[] => row !== undefined);
+  const rows = text
+    .split(/\r?\n/)
+    .map(cells)
+    .filter((row): row is string[] => row !== undefined);
   const [header, ...body] = rows;
   if (header === undefined) {
     const { before, sections } = subsections(text);
-    return [before, ...sections.map((s) => s.text)].flatMap((part, i) => {
-      const kind = i === 0 ? undefined : ACTION_KINDS[sections[i - 1]!.name.toLowerCase().split(/\s+/)[0] ?? ''];
-      return listItems(part).map((item) => ({ title: plainText(item).replace(/\s*\bissue\b\s*$/i, '').trim() || undefined, link: inlineLinks(item).find((l) => /^https?:/.test(l.target))?.target, kind }));
-    }).filter((action) => action.title !== undefined);
+    return [before, ...sections.map((s) => s.text)]
+      .flatMap((part, i) => {
+        const kind = i === 0 ? undefined : ACTION_KINDS[sections[i - 1]!.name.toLowerCase().split(/\s+/)[0] ?? ''];
+        return listItems(part).map((item) => ({
+          title:
+            plainText(item)
+              .replace(/\s*\bissue\b\s*$/i, '')
+              .trim() || undefined,
+          link: inlineLinks(item).find((l) => /^https?:/.test(l.target))?.target,
+          kind,
+        }));
+      })
+      .filter((action) => action.title !== undefined);
   }
   const column = (pattern: RegExp): number => header.findIndex((cell) => pattern.test(plainText(cell)));
   const [title, type, owner, bug, status] = [column(/action/i), column(/^(type|kind)/i), column(/owner|^who$/i), column(/bug|ticket|issue|link|tracker/i), column(/status|state/i)];
@@ -109,7 +133,8 @@ function readTimeline(text: string, day: string | undefined, draft: Draft): Reco
     detected: first(/\bdetect|\bpaged\b|\bpager\b|\balert(ed|s)?\b|\bfirst (noticed|reported|report)\b/i),
     resolved: first(/\b(outage|impact|incident)\s+(ends?|ended|over)\b|\bresolved\b|\bend of (the )?(incident|outage)\b|\boutage to an end\b|\bback to normal\b/i),
   };
-  if (text.trim() !== '' && zone === undefined && entries.length === 0) draft.notes.push('Unmapped timeline times: no time zone stated (e.g. "All times in UTC"), so `started`, `detected` and `resolved` are left empty');
+  if (text.trim() !== '' && zone === undefined && entries.length === 0)
+    draft.notes.push('Unmapped timeline times: no time zone stated (e.g. "All times in UTC"), so `started`, `detected` and `resolved` are left empty');
   const time = (at: string | undefined): number => (at === undefined ? NaN : Date.parse(at));
   const order = [found.started, found.detected, found.resolved].map(time).filter((t) => !Number.isNaN(t));
   if (order.some((t, i) => i > 0 && t < order[i - 1]!)) {
@@ -176,7 +201,10 @@ export function readPostmortem(file: SourceFile): Draft | { notRecord: string } 
   const timelineDay = firstDateIn(sectionText('Timeline') ?? '');
   const date = stated ?? (titled !== undefined && named !== undefined && titled !== named && timelineDay === named ? named : (titled ?? named));
   const other = [stated, titled, named].find((d) => d !== undefined && d !== date);
-  if (date !== undefined && other !== undefined) draft.notes.push(`Dated ${date}${timelineDay === date ? ', as its timeline starts' : ''}, though ${other === named ? 'the file name' : other === titled ? 'the title' : 'the header'} says ${other}`);
+  if (date !== undefined && other !== undefined)
+    draft.notes.push(
+      `Dated ${date}${timelineDay === date ? ', as its timeline starts' : ''}, though ${other === named ? 'the file name' : other === titled ? 'the title' : 'the header'} says ${other}`,
+    );
   if (date === undefined) draft.notes.push('Missing a date: not in the header, the title or the file name; `created` is left for you to fill');
   const looksLikeOne = date !== undefined || document.sections.some((s) => ['Timeline', 'Impact', 'Root causes', 'Summary'].includes(known(s.name) ?? ''));
   if (!looksLikeOne) return { notRecord: 'no date and no Summary, Impact, Timeline or Root causes in it' };
@@ -191,10 +219,15 @@ export function readPostmortem(file: SourceFile): Draft | { notRecord: string } 
   const impact = sectionText('Impact');
   const summary = sectionText('Summary');
   const actions = readActions(sectionText('Action items') ?? '', draft);
-  const authors = namesIn(front.get('owner') ?? front.get('authors') ?? labels.get('owner') ?? labels.get('authors') ?? labels.get('author') ?? labels.get('by') ?? labels.get('name(s)') ?? sectionText('Authors'));
+  const authors = namesIn(
+    front.get('owner') ?? front.get('authors') ?? labels.get('owner') ?? labels.get('authors') ?? labels.get('author') ?? labels.get('by') ?? labels.get('name(s)') ?? sectionText('Authors'),
+  );
 
   draft.date = date;
-  const titleWords = (title ?? '').replace(/\bpost-?mortem\b/gi, '').replace(/\(incident #?\d+\)/i, '').replace(/^(?:incident date:\s*)?\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}\s*(?:[ap]m)?(?:\s+[A-Z]{2,4})?)?\s*[,:–—-]?\s*/i, '');
+  const titleWords = (title ?? '')
+    .replace(/\bpost-?mortem\b/gi, '')
+    .replace(/\(incident #?\d+\)/i, '')
+    .replace(/^(?:incident date:\s*)?\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}\s*(?:[ap]m)?(?:\s+[A-Z]{2,4})?)?\s*[,:–—-]?\s*/i, '');
   draft.slug = slugify(titleWords) || slugify(stem.replace(/^\d{4}-\d{2}-\d{2}-?/, '')) || 'incident';
   draft.fields = {
     title: title === undefined || title === '' ? undefined : fittingTitle(title, draft),
@@ -214,6 +247,7 @@ export function readPostmortem(file: SourceFile): Draft | { notRecord: string } 
   keepUnmapped(draft, document.frontmatter, 'severity', (value) => String(value).toLowerCase() === draft.fields['severity']);
   if (draft.fields['title'] === undefined) draft.notes.push('Missing a `# Title` heading: the title is left for you to write');
   if (severityText === undefined) draft.notes.push('No severity in the source: `severity` is left for you to fill (sev1 to sev4)');
-  if (summary !== undefined && summary.trim() !== '' && draft.fields['summary'] === undefined) draft.notes.push('Summary longer than the 280 characters a `summary` holds: it stays in the Summary section');
+  if (summary !== undefined && summary.trim() !== '' && draft.fields['summary'] === undefined)
+    draft.notes.push('Summary longer than the 280 characters a `summary` holds: it stays in the Summary section');
   return draft;
 }

@@ -166,7 +166,8 @@ function imageEdit(text: string, node: Image, from: string, resolver: LinkResolv
     return;
   }
   const resolved = resolveHref(from, node.url);
-  const copied = resolved === undefined ? { reason: 'outside the source repository' } : IMAGES.has(posix.extname(resolved.path).toLowerCase()) ? resolver.image(resolved.path) : { reason: 'not an image file' };
+  const copied =
+    resolved === undefined ? { reason: 'outside the source repository' } : IMAGES.has(posix.extname(resolved.path).toLowerCase()) ? resolver.image(resolved.path) : { reason: 'not an image file' };
   if ('url' in copied) {
     edits.push({ ...place, text: copied.url });
     return;
@@ -190,7 +191,12 @@ function escapeHtml(text: string, node: Html, notes: RewriteNotes, edits: Edit[]
   // One note per record: the tags of every HTML node are gathered on it.
   const NOTE = / escaped to show as text: HTML is not published; write it as Markdown$/;
   const index = notes.notes.findIndex((note) => note.startsWith('Raw HTML ') && NOTE.test(note));
-  const before = index === -1 ? [] : notes.notes[index]!.replace(/^Raw HTML /, '').replace(NOTE, '').split(', ');
+  const before =
+    index === -1
+      ? []
+      : notes.notes[index]!.replace(/^Raw HTML /, '')
+          .replace(NOTE, '')
+          .split(', ');
   const note = `Raw HTML ${[...new Set([...before, ...names])].join(', ')} escaped to show as text: HTML is not published; write it as Markdown`;
   if (index === -1) notes.notes.push(note);
   else notes.notes[index] = note;

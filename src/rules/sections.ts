@@ -23,8 +23,6 @@ export const sections: RecordRule = (record) => {
         ? [problem(record, body.start, 'section-missing', `Missing section \`## ${title}\`, required when status is \`${status}\`${note}`, severity)]
         : [problem(record, elsewhere.position, 'section-level', `Unexpected level-${elsewhere.depth} heading \`${title}\`, expected a level-2 heading \`## ${title}\``)];
     }
-    return atLevel2.empty
-      ? [problem(record, atLevel2.position, 'section-empty', `Unexpected empty section \`## ${title}\`, expected text under the heading${note}`, severity)]
-      : [];
+    return atLevel2.empty ? [problem(record, atLevel2.position, 'section-empty', `Unexpected empty section \`## ${title}\`, expected text under the heading${note}`, severity)] : [];
   });
 };

@@ -52,7 +52,15 @@ export const statusFields: RecordRule = (record) => {
     }
     const min = Array.isArray(value) ? (minItems[list] ?? 1) : 0;
     if (Array.isArray(value) && value.length < min) {
-      return [problem(record, record.locator.locate([list], { key: true }), 'required-field', `Unexpected ${value.length} item${value.length === 1 ? '' : 's'} in \`${list}\`, expected at least ${min} when status is \`${status}\`${note}`, severity)];
+      return [
+        problem(
+          record,
+          record.locator.locate([list], { key: true }),
+          'required-field',
+          `Unexpected ${value.length} item${value.length === 1 ? '' : 's'} in \`${list}\`, expected at least ${min} when status is \`${status}\`${note}`,
+          severity,
+        ),
+      ];
     }
     return [];
   });
@@ -68,5 +76,13 @@ export const chosenOption: RecordRule = (record) => {
   if (chosen === 1) return [];
   // None chosen is a gap the source may have left; two chosen is a contradiction either way.
   const { severity, note } = chosen === 0 ? gapSeverity(record, 'options[].chosen') : { severity: 'error' as const, note: '' };
-  return [problem(record, record.locator.locate(['options'], { key: true }), 'chosen-option', `Unexpected ${chosen} chosen options, expected exactly one \`chosen: true\` when status is \`${status}\`${note}`, severity)];
+  return [
+    problem(
+      record,
+      record.locator.locate(['options'], { key: true }),
+      'chosen-option',
+      `Unexpected ${chosen} chosen options, expected exactly one \`chosen: true\` when status is \`${status}\`${note}`,
+      severity,
+    ),
+  ];
 };

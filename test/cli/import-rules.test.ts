@@ -67,7 +67,9 @@ describe('check on imported records nobody has reviewed', () => {
     const twoChosen = 'options:\n  - name: PostgreSQL\n    chosen: true\n  - name: MySQL\n    chosen: true\n';
     const text = importedDecision(false, `door: revolving\nreviewBy: 2018-01-01\ndeciders:\n  - nobody\n${twoChosen}`);
     const dir = tree({ 'decisions/0002-use-postgresql-for-the-ledger.md': text });
-    const errors = PROBLEMS(dir).filter((p) => p.severity === 'error').map((p) => p.rule);
+    const errors = PROBLEMS(dir)
+      .filter((p) => p.severity === 'error')
+      .map((p) => p.rule);
     expect(errors.sort()).toEqual(['chosen-option', 'date-order', 'invalid-field', 'unknown-reference']);
   });
 
@@ -104,7 +106,11 @@ created: 2015-10-21${imported ? `\nimported:\n  format: sre-postmortem\n  source
 
   it('checks the provenance block itself', () => {
     const dir = tree({ 'decisions/0002-use-postgresql-for-the-ledger.md': importedDecision(false).replace(HASH, 'md5:1234').replace('format: adr-tools', 'format: confluence') });
-    expect(PROBLEMS(dir).filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
+    expect(
+      PROBLEMS(dir)
+        .filter((p) => p.severity === 'error')
+        .map((p) => p.message),
+    ).toEqual([
       'Unexpected `confluence` in `imported.format`, expected one of `adr-tools`, `madr`, `log4brains`, `sre-postmortem`',
       'Unexpected `md5:1234` in `imported.hash`, expected `sha256:` and 64 hexadecimal digits',
     ]);

@@ -21,7 +21,13 @@ describe.each([...CORPORA, ...externalCorpora()])('handbook import of the $name 
 
     const reported = [...plan.records.map((r) => r.file), ...plan.files.map((f) => f.file.replace(/\/$/, ''))];
     const hidden = plan.files.filter((f) => f.file.endsWith('/')).map((f) => f.file);
-    expect(new Set(reported)).toEqual(new Set(filesUnder(source).filter((file) => !hidden.some((folder) => file.startsWith(folder))).concat(hidden.map((f) => f.replace(/\/$/, '')))));
+    expect(new Set(reported)).toEqual(
+      new Set(
+        filesUnder(source)
+          .filter((file) => !hidden.some((folder) => file.startsWith(folder)))
+          .concat(hidden.map((f) => f.replace(/\/$/, ''))),
+      ),
+    );
 
     const before = filesUnder(dir).map((file) => [file, readFileSync(join(dir, file), 'utf8')]);
     const again = planImport({ format: entry.format, source, into: dir, owner: 'ana', today: TODAY });
@@ -73,7 +79,11 @@ describe('history that publishes', () => {
     const sonnet = readRecord(dir, planned(plan, 'sonnet-search.md').path);
     expect(sonnet.data).toMatchObject({ status: 'published', owner: 'ben', created: '2015-10-21' });
     expect('severity' in sonnet.data).toBe(false);
-    expect(checkHandbook(dir, { today: TODAY }).problems.filter((p) => p.file.endsWith(planned(plan, 'sonnet-search.md').path) && p.message.includes('severity')).map((p) => p.severity)).toEqual(['warning']);
+    expect(
+      checkHandbook(dir, { today: TODAY })
+        .problems.filter((p) => p.file.endsWith(planned(plan, 'sonnet-search.md').path) && p.message.includes('severity'))
+        .map((p) => p.severity),
+    ).toEqual(['warning']);
   });
 });
 
@@ -87,7 +97,9 @@ describe('nothing lost', () => {
   it('keeps the text above the title', () => {
     const dir = handbookCopy();
     const { plan } = importCorpus(corpus('adr-tools'), dir);
-    expect(readRecord(dir, planned(plan, '0001-record-architecture-decisions.md').path).body).toMatch(/^\n<!--\nCopyright 2019 The Ledger Team\nSPDX-License-Identifier: MIT\n-->\n\nDate: 2019-02-04\n\n## Status/);
+    expect(readRecord(dir, planned(plan, '0001-record-architecture-decisions.md').path).body).toMatch(
+      /^\n<!--\nCopyright 2019 The Ledger Team\nSPDX-License-Identifier: MIT\n-->\n\nDate: 2019-02-04\n\n## Status/,
+    );
   });
 
   it('keeps the authors of a postmortem when --owner is given, and the whole status line', () => {
@@ -122,7 +134,9 @@ describe('nothing lost', () => {
     expect(readRecord(dir, planned(plan, '0002-partition-events-by-tenant.md').path).data['imported']).toMatchObject({
       unmapped: { parent: 'Decisions', nav_order: 2, consulted: ['Payments team'], informed: ['Everyone in platform'] },
     });
-    expect(readRecord(dir, planned(plan, '0001-use-kafka-for-domain-events.md').path).data['imported']).toMatchObject({ unmapped: { status: 'superseded by [ADR-0003](0003-use-nats-for-domain-events.md)' } });
+    expect(readRecord(dir, planned(plan, '0001-use-kafka-for-domain-events.md').path).data['imported']).toMatchObject({
+      unmapped: { status: 'superseded by [ADR-0003](0003-use-nats-for-domain-events.md)' },
+    });
   });
 
   it('escapes raw HTML written in prose so its text shows, and leaves comments and code alone', () => {
@@ -203,7 +217,10 @@ describe('re-import', () => {
     const source = corpusCopy(corpus('adr-tools'));
     importCorpus(corpus('adr-tools'), dir, 'ana', source);
     appendFileSync(join(source, '0002-use-postgresql-for-the-ledger.md'), '\nAmended later: read replicas added.\n');
-    writeFileSync(join(source, '0007-use-opentelemetry.md'), '# 7. Use OpenTelemetry\n\nDate: 2022-03-01\n\n## Status\n\nAccepted\n\n## Context\n\nTraces stop at service borders; see ADR 4.\n\n## Decision\n\nEvery service exports OpenTelemetry traces.\n\n## Consequences\n\nOne collector per cluster.\n');
+    writeFileSync(
+      join(source, '0007-use-opentelemetry.md'),
+      '# 7. Use OpenTelemetry\n\nDate: 2022-03-01\n\n## Status\n\nAccepted\n\n## Context\n\nTraces stop at service borders; see ADR 4.\n\n## Decision\n\nEvery service exports OpenTelemetry traces.\n\n## Consequences\n\nOne collector per cluster.\n',
+    );
     const plan = planImport({ format: 'adr-tools', source, into: dir, owner: 'ana', today: TODAY });
     expect(plan.records.map((r) => r.path)).toEqual(['decisions/0010-use-opentelemetry.md']);
     expect(plan.files.filter((f) => f.outcome === 'changed').map((f) => `${f.file}: ${f.reason}`)).toEqual([
@@ -238,9 +255,19 @@ describe('dates, numbers and names', () => {
       ['sonnet-search.md', 'postmortems/2015-10-21-shakespeare-sonnet.md'],
     ]);
     expect(readRecord(dir, 'postmortems/2018-02-20-launch-storm-after-the-announcement.md').data).toMatchObject({ started: '2018-02-20T14:17:00+01:00', resolved: '2018-02-20T16:05:00+01:00' });
-    expect(readRecord(dir, 'postmortems/2022-06-02-pod-limit-reached.md').data).toMatchObject({ created: '2022-06-02', started: '2022-06-02T10:00:00-07:00', detected: '2022-06-02T21:00:00-07:00', resolved: '2022-06-02T21:30:00-07:00' });
+    expect(readRecord(dir, 'postmortems/2022-06-02-pod-limit-reached.md').data).toMatchObject({
+      created: '2022-06-02',
+      started: '2022-06-02T10:00:00-07:00',
+      detected: '2022-06-02T21:00:00-07:00',
+      resolved: '2022-06-02T21:30:00-07:00',
+    });
     expect(planned(plan, '2022-06-02-pod-limit.md').notes).toContain('Dated 2022-06-02, as its timeline starts, though the title says 2022-01-27');
-    expect(readRecord(dir, 'postmortems/2024-02-09-checkout-latency-during-the-february-sale.md').data).toMatchObject({ status: 'in-review', started: '2024-02-09T09:00:00-05:00', detected: '2024-02-09T09:04:00-05:00', resolved: '2024-02-09T09:40:00-05:00' });
+    expect(readRecord(dir, 'postmortems/2024-02-09-checkout-latency-during-the-february-sale.md').data).toMatchObject({
+      status: 'in-review',
+      started: '2024-02-09T09:00:00-05:00',
+      detected: '2024-02-09T09:04:00-05:00',
+      resolved: '2024-02-09T09:40:00-05:00',
+    });
     expect(readRecord(dir, 'postmortems/2015-10-21-shakespeare-sonnet.md').data).toMatchObject({ started: '2015-10-21T14:54:00Z', detected: '2015-10-21T14:55:00Z', resolved: '2015-10-21T16:30:00Z' });
   });
 
@@ -327,7 +354,7 @@ describe('images', () => {
     const { plan } = importCorpus(corpus('sre-incident-reports'), dir);
     const ingress = planned(plan, '2019-04-03-ingress-cordoned.md');
     expect(plan.images.map((i) => i.path)).toEqual(['postmortems/2019-04-03-30-minute-outage-during-a-node-pool-upgrade-requests.png']);
-    expect(readRecord(dir, ingress.path).body).toContain('The upgrade runbook\'s chart is in [runbook chart](../_static/images/node-pool-upgrade.png).');
+    expect(readRecord(dir, ingress.path).body).toContain("The upgrade runbook's chart is in [runbook chart](../_static/images/node-pool-upgrade.png).");
     expect(ingress.notes).toContain('Image `../_static/images/node-pool-upgrade.png` not copied (outside the source folder): now a link to where it was');
   });
 });
@@ -350,12 +377,16 @@ describe('safety', () => {
     mkdirSync(join(folder, 'people.yaml'));
     const asFolder = handbook(['import', 'adr-tools', source, '--into', folder, '--today', TODAY]);
     expect(asFolder.code).toBe(1);
-    expect(asFolder.stderr).toBe(`handbook import: Unexpected problems in the handbook's people or teams, expected files the import can add people to; fix them first (nothing was written):\n  ${join(folder, 'people.yaml')}:1:1 Unexpected folder, expected a YAML file with a list of people\n`);
+    expect(asFolder.stderr).toBe(
+      `handbook import: Unexpected problems in the handbook's people or teams, expected files the import can add people to; fix them first (nothing was written):\n  ${join(folder, 'people.yaml')}:1:1 Unexpected folder, expected a YAML file with a list of people\n`,
+    );
     const broken = handbookCopy();
     writeFileSync(join(broken, 'teams.yaml'), '- id: core\n  name: [Core\n');
     const asYaml = handbook(['import', 'adr-tools', source, '--into', broken, '--today', TODAY]);
     expect(asYaml.code).toBe(1);
-    expect(asYaml.stderr).toMatch(/^handbook import: Unexpected problems in the handbook's people or teams, expected files the import can add people to; fix them first \(nothing was written\):\n {2}\S*teams\.yaml:3:1 /);
+    expect(asYaml.stderr).toMatch(
+      /^handbook import: Unexpected problems in the handbook's people or teams, expected files the import can add people to; fix them first \(nothing was written\):\n {2}\S*teams\.yaml:3:1 /,
+    );
     expect(readdirSync(join(broken, 'decisions'))).toEqual(['0001-cache-tokens.md']);
   });
 
@@ -381,13 +412,17 @@ describe('safety', () => {
 describe('git history', () => {
   it('dates an ADR that states no date by the day git first saw it, through a rename, and keeps the remote without credentials', () => {
     const repo = temporary('handbook-import-git-');
-    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2017-07-18T10:00:00Z', GIT_COMMITTER_DATE: '2017-07-18T10:00:00Z' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2017-07-18T10:00:00Z', GIT_COMMITTER_DATE: '2017-07-18T10:00:00Z' } });
     git('init', '-q');
     git('config', 'user.email', 'test@example.com');
     git('config', 'user.name', 'Test');
     git('remote', 'add', 'origin', 'https://x-access-token:secret@github.com/example/checkout.git');
     mkdirSync(join(repo, 'docs/adr'), { recursive: true });
-    writeFileSync(join(repo, 'docs/adr/0007-use-kafka.md'), '# Use Kafka\n\n## Context and Problem Statement\n\nOrders need events.\n\n## Considered Options\n\n* Kafka\n* RabbitMQ\n\n## Decision Outcome\n\nChosen option: "Kafka", because the platform runs it.\n');
+    writeFileSync(
+      join(repo, 'docs/adr/0007-use-kafka.md'),
+      '# Use Kafka\n\n## Context and Problem Statement\n\nOrders need events.\n\n## Considered Options\n\n* Kafka\n* RabbitMQ\n\n## Decision Outcome\n\nChosen option: "Kafka", because the platform runs it.\n',
+    );
     git('add', '.');
     git('commit', '-q', '-m', 'First decision');
     git('mv', 'docs/adr', 'docs/decisions');
