@@ -40,7 +40,7 @@ describe('a handbook served under a base path', () => {
   it('searches and opens a result from a plain static server', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}search/?q=validator`);
-    const result = page.locator('.pagefind-ui__result a').first();
+    const result = page.locator('.result h3 a').first();
     await result.waitFor();
     expect(await result.getAttribute('href')).toBe('/handbook/postmortems/2026-07-19-refund-api-errors/');
     await result.click();

@@ -86,9 +86,9 @@ describe('a <script> or javascript: written in any frontmatter field never runs'
       if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
     });
     await page.goto(`${server.url}search/?q=checkout`);
-    const result = page.locator('.pagefind-ui__result').first();
+    const result = page.locator('.result').first();
     await result.waitFor();
-    expect(await page.locator('.pagefind-ui__result-title').allTextContents()).toContain(`Checkout ${ATTACKS[0]}`);
+    expect(await page.locator('.result h3').allTextContents()).toContain(`Checkout ${ATTACKS[0]}`);
     expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     await page.close();
