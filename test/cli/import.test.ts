@@ -250,10 +250,14 @@ describe('dates, numbers and names', () => {
       ['2019-02-20-no-logs.md', 'postmortems/2019-02-20-kubectl-logs-unavailable.md'],
       ['2019-04-03-ingress-cordoned.md', 'postmortems/2019-04-03-30-minute-outage-during-a-node-pool-upgrade.md'],
       ['2022-06-02-pod-limit.md', 'postmortems/2022-06-02-pod-limit-reached.md'],
+      ['2016-05-04-cache-stampede.md', 'postmortems/2016-05-04-cache-stampede-on-the-product-catalog.md'],
       ['checkout-latency.md', 'postmortems/2024-02-09-checkout-latency-during-the-february-sale.md'],
+      ['login-outage.md', 'postmortems/2021-11-08-login-outage-after-the-certificate-rotation.md'],
       ['search-index-lag.md', 'postmortems/2023-11-30-search-index-lagging-behind-the-catalog.md'],
       ['sonnet-search.md', 'postmortems/2015-10-21-shakespeare-sonnet.md'],
     ]);
+    expect(readRecord(dir, 'postmortems/2016-05-04-cache-stampede-on-the-product-catalog.md').data).toMatchObject({ status: 'published', started: '2016-05-04T07:58:00+01:00', resolved: '2016-05-04T08:10:00+01:00' });
+    expect(readRecord(dir, 'postmortems/2021-11-08-login-outage-after-the-certificate-rotation.md').data).toMatchObject({ status: 'in-review', started: '2021-11-08T09:12:00+01:00', detected: '2021-11-08T09:15:00+01:00', resolved: '2021-11-08T09:37:00+01:00' });
     expect(readRecord(dir, 'postmortems/2018-02-20-launch-storm-after-the-announcement.md').data).toMatchObject({ started: '2018-02-20T14:17:00+01:00', resolved: '2018-02-20T16:05:00+01:00' });
     expect(readRecord(dir, 'postmortems/2022-06-02-pod-limit-reached.md').data).toMatchObject({
       created: '2022-06-02',
