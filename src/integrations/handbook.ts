@@ -116,7 +116,8 @@ export default function handbook(input: HandbookOptions): AstroIntegration {
           }),
         );
         const customCss = options.customCss.map((file, i) => projectFile(logger, root, `customCss.${i}`, file));
-        const accent = options.accent ? `:root{--link:${options.accent.light};--accent:${options.accent.light}}@media (prefers-color-scheme: dark){:root{--link:${options.accent.dark};--accent:${options.accent.dark}}}\n` : '';
+        // light-dark() follows the theme the reader chose with the toggle, not only the system's.
+        const accent = options.accent ? `:root{--link:light-dark(${options.accent.light},${options.accent.dark});--accent:var(--link)}\n` : '';
 
         const links = [remarkRecordLinks, { content, base: astroConfig.base.endsWith('/') ? astroConfig.base : `${astroConfig.base}/`, drafts: config.drafts }] as const;
         updateConfig({
