@@ -182,9 +182,27 @@ describe('registers and ledgers in the browser', () => {
     await page.close();
   });
 
+  it('keep every date on one line', async () => {
+    const page = await site.open('decisions/');
+    const wrapped = await page.locator('#register time').evaluateAll((times) => times.filter((t) => t.getClientRects().length > 1).map((t) => t.textContent));
+    expect(wrapped).toEqual([]);
+    await page.close();
+  });
+
   it('filter the action ledger from the URL', async () => {
     const page = await site.open('actions/?status=open');
     await expect.poll(async () => new Set(await visible(page, 'action-ledger', 'status'))).toEqual(new Set(['open']));
+    await page.close();
+  });
+});
+
+describe('a record on paper', () => {
+  it('prints the record and its details without the header, menu, search, contents or footer', async () => {
+    const page = await site.open('postmortems/2026-07-19-refund-api-errors/', { scheme: 'dark' });
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.site-header', '.site-footer', '.toc', '.heading-anchor']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    for (const shown of ['h1', '.record-facts', '.record-body', '#actions-heading']) expect(await page.locator(shown).first().isVisible(), shown).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.close();
   });
 });
