@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { extname, join, posix, relative, sep } from 'node:path';
 
 /** What became of a file under the source folder; every file gets one. */
@@ -45,10 +45,11 @@ export interface SourceTree {
 
 /**
  * Every entry under the source folder, in a stable order: Markdown files to read, images,
- * and the rest with why it is left (not Markdown, a symlink, a hidden folder). Symlinks are
- * never followed: one could lead out of the folder, or loop.
+ * and the rest with why it is left (not Markdown, a symlink, a hidden folder, the handbook
+ * folder itself when it lies inside). Symlinks are never followed: one could lead out of the
+ * folder, or loop.
  */
-export function walkSource(root: string): SourceTree {
+export function walkSource(root: string, handbook?: string): SourceTree {
   const tree: SourceTree = { markdown: [], images: [], notes: [] };
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -59,6 +60,8 @@ export function walkSource(root: string): SourceTree {
       } else if (entry.isDirectory()) {
         const left = NOT_READ.find(([pattern]) => pattern.test(entry.name));
         if (left !== undefined) tree.notes.push({ file: `${file}/`, outcome: 'not-a-record', reason: left[1] });
+        else if (handbook !== undefined && realpathSync(path) === handbook)
+          tree.notes.push({ file: `${file}/`, outcome: 'not-a-record', reason: 'the handbook folder this import writes to, not read' });
         else walk(path);
       } else if (!entry.isFile()) {
         tree.notes.push({ file, outcome: 'skipped', reason: 'not a regular file' });

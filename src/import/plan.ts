@@ -81,11 +81,19 @@ function realFolder(path: string): string {
   return existsSync(absolute) ? realpathSync(absolute) : join(realFolder(resolve(absolute, '..')), posix.basename(absolute));
 }
 
-/** Refuses an import of the handbook into itself: the source inside the handbook folder, or the handbook inside the source. */
-function refuseSelfImport(source: string, into: string): void {
+/**
+ * Refuses an import of the handbook into itself: from the handbook folder or a folder inside
+ * it, or from a folder that holds it, whose walk would read the handbook's own records. The
+ * one exception is a log4brains project root, whose `.log4brains.yml` names the only folders
+ * read; its walk skips the handbook folder. Returns the handbook folder when the walk must
+ * skip it.
+ */
+function refuseSelfImport({ source, into, format }: ImportOptions): string | undefined {
   const [from, to] = [realFolder(source), realFolder(into)];
   if (within(from, to)) throw new ImportError(`Unexpected SOURCE_DIR \`${source}\` inside the handbook folder \`${into}\`, expected a folder of records from elsewhere; nothing was read`);
-  if (within(to, from)) throw new ImportError(`Unexpected SOURCE_DIR \`${source}\` that holds the handbook folder \`${into}\`, expected a folder of records outside it; nothing was read`);
+  if (!within(to, from)) return undefined;
+  if (format === 'log4brains' && existsSync(join(from, '.log4brains.yml'))) return to;
+  throw new ImportError(`Unexpected SOURCE_DIR \`${source}\` that holds the handbook folder \`${into}\`, expected the folder the records are in (e.g. docs/adr); nothing was read`);
 }
 
 /** Stops before anything is read when people.yaml or teams.yaml cannot be read, saying where. */
@@ -207,9 +215,9 @@ interface Reading {
 }
 
 /** Reads every file under the source folder: new records as drafts, earlier imports recognised, the rest with a reason. */
-function readSource(options: ImportOptions, repository: SourceRepository, handbook: Handbook | undefined): Reading {
+function readSource(options: ImportOptions, repository: SourceRepository, handbook: Handbook | undefined, skip: string | undefined): Reading {
   const { format, source } = options;
-  const tree = walkSource(source);
+  const tree = walkSource(source, skip);
   const files: FileNote[] = [...tree.notes];
   const drafts: Draft[] = [];
   const hashes = new Map<Draft, string>();
@@ -386,14 +394,14 @@ class ImageCopies {
 export function planImport(options: ImportOptions): ImportPlan {
   const { format, source, into, owner } = options;
   if (!existsSync(source) || !statSync(source).isDirectory()) throw new ImportError(`Unexpected source \`${source}\`, expected a folder of ${format} records`);
-  refuseSelfImport(source, into);
+  const handbookInside = refuseSelfImport(options);
   const handbook = existsSync(into) ? loadHandbook(into) : undefined;
   if (handbook !== undefined) directoryProblems(handbook, into);
   const people = new PeopleResolver(handbook?.people.items ?? [], handbook?.teams.items ?? [], owner);
   if (owner !== undefined && !people.has(owner)) throw new ImportError(`Unexpected --owner \`${owner}\`, expected a person id from ${join(into, 'people.yaml')}`);
 
   const repository = sourceRepository(source);
-  const reading = readSource(options, repository, handbook);
+  const reading = readSource(options, repository, handbook, handbookInside);
   const { drafts, files } = reading;
   const before = files.filter((f) => f.outcome === 'unchanged' || f.outcome === 'changed').length;
   if (drafts.length === 0 && before === 0) {

@@ -256,8 +256,17 @@ describe('dates, numbers and names', () => {
       ['search-index-lag.md', 'postmortems/2023-11-30-search-index-lagging-behind-the-catalog.md'],
       ['sonnet-search.md', 'postmortems/2015-10-21-shakespeare-sonnet.md'],
     ]);
-    expect(readRecord(dir, 'postmortems/2016-05-04-cache-stampede-on-the-product-catalog.md').data).toMatchObject({ status: 'published', started: '2016-05-04T07:58:00+01:00', resolved: '2016-05-04T08:10:00+01:00' });
-    expect(readRecord(dir, 'postmortems/2021-11-08-login-outage-after-the-certificate-rotation.md').data).toMatchObject({ status: 'in-review', started: '2021-11-08T09:12:00+01:00', detected: '2021-11-08T09:15:00+01:00', resolved: '2021-11-08T09:37:00+01:00' });
+    expect(readRecord(dir, 'postmortems/2016-05-04-cache-stampede-on-the-product-catalog.md').data).toMatchObject({
+      status: 'published',
+      started: '2016-05-04T07:58:00+01:00',
+      resolved: '2016-05-04T08:10:00+01:00',
+    });
+    expect(readRecord(dir, 'postmortems/2021-11-08-login-outage-after-the-certificate-rotation.md').data).toMatchObject({
+      status: 'in-review',
+      started: '2021-11-08T09:12:00+01:00',
+      detected: '2021-11-08T09:15:00+01:00',
+      resolved: '2021-11-08T09:37:00+01:00',
+    });
     expect(readRecord(dir, 'postmortems/2018-02-20-launch-storm-after-the-announcement.md').data).toMatchObject({ started: '2018-02-20T14:17:00+01:00', resolved: '2018-02-20T16:05:00+01:00' });
     expect(readRecord(dir, 'postmortems/2022-06-02-pod-limit-reached.md').data).toMatchObject({
       created: '2022-06-02',
@@ -372,6 +381,18 @@ describe('safety', () => {
     const { code, stderr } = handbook(['import', 'adr-tools', join(dir, 'decisions'), '--into', dir]);
     expect(code).toBe(1);
     expect(stderr).toBe(`handbook import: Unexpected SOURCE_DIR \`${join(dir, 'decisions')}\` inside the handbook folder \`${dir}\`, expected a folder of records from elsewhere; nothing was read\n`);
+    expect(() => planImport({ format: 'madr', source: join(dir, '..'), into: dir, today: TODAY })).toThrow(
+      `Unexpected SOURCE_DIR \`${join(dir, '..')}\` that holds the handbook folder \`${dir}\`, expected the folder the records are in (e.g. docs/adr); nothing was read`,
+    );
+  });
+
+  it('imports a log4brains project that holds the handbook, reading only the ADR folders .log4brains.yml names', () => {
+    const project = corpusCopy(corpus('log4brains'));
+    const dir = join(project, 'content');
+    cpSync('test/fixtures/minimal', dir, { recursive: true });
+    const plan = planImport({ format: 'log4brains', source: project, into: dir, owner: 'ana', today: TODAY });
+    expect(plan.records).toHaveLength(6);
+    expect(plan.files).toContainEqual({ file: 'content/', outcome: 'not-a-record', reason: 'the handbook folder this import writes to, not read' });
   });
 
   it('stops with placed messages when people.yaml is a folder or is not valid YAML, and writes nothing', () => {
