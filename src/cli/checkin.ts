@@ -24,7 +24,8 @@ export function runCheckin(args: string[], io: CommandIO): number {
   if (ref === undefined) throw new UsageError('Missing outcome, expected `handbook checkin <outcome> --confidence … --note "…"`');
   if (rest.length > 0) throw new UsageError(`Unexpected arguments ${rest.join(' ')}, expected one outcome (quote each --value and the --note)`);
   const { confidence, note } = values;
-  if (confidence === undefined || !isConfidence(confidence)) throw new UsageError(`${confidence === undefined ? 'Missing --confidence' : `Unexpected --confidence \`${confidence}\``}, expected one of ${confidences.join(', ')}`);
+  if (confidence === undefined || !isConfidence(confidence))
+    throw new UsageError(`${confidence === undefined ? 'Missing --confidence' : `Unexpected --confidence \`${confidence}\``}, expected one of ${confidences.join(', ')}`);
   if (note === undefined) throw new UsageError('Missing --note, expected a sentence or two: what changed, what is next');
   const date = dateValue('--date', values.date) ?? localToday();
   const workspace = openWorkspace(recordsFolder([values.dir]));

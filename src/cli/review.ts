@@ -28,7 +28,8 @@ export function runReview(args: string[], io: CommandIO): number {
   if (ref === undefined) throw new UsageError('Missing decision, expected `handbook review <decision> --verdict … --actual "…"`');
   if (rest.length > 0) throw new UsageError(`Unexpected arguments ${rest.join(' ')}, expected one decision (quote the --actual text)`);
   const { verdict } = values;
-  if (verdict === undefined || !isVerdict(verdict)) throw new UsageError(`${verdict === undefined ? 'Missing --verdict' : `Unexpected --verdict \`${verdict}\``}, expected one of ${verdicts.join(', ')}`);
+  if (verdict === undefined || !isVerdict(verdict))
+    throw new UsageError(`${verdict === undefined ? 'Missing --verdict' : `Unexpected --verdict \`${verdict}\``}, expected one of ${verdicts.join(', ')}`);
   if (values.actual !== undefined && values.notes !== undefined) throw new UsageError('Unexpected both --actual and --notes, expected one of them: they are the same text');
   const actual = values.actual ?? values.notes;
   if (actual === undefined) throw new UsageError('Missing --actual, expected what actually happened against the expected outcome');

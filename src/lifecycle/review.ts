@@ -34,7 +34,8 @@ export function addReview(workspace: Workspace, ref: string, input: ReviewInput)
   if (status !== 'accepted') throw new LifecycleError(`Unexpected review of ${record.id} with status \`${status}\`, expected an accepted decision`);
   const standing = input.verdict !== 'reversed';
   if (standing && input.next === undefined) throw new LifecycleError(`Missing --next, expected the date of the next review after a \`${input.verdict}\` verdict`);
-  if (!standing && input.next !== undefined) throw new LifecycleError('Unexpected --next with a `reversed` verdict, expected none: a reversed decision is superseded or deprecated, not reviewed again');
+  if (!standing && input.next !== undefined)
+    throw new LifecycleError('Unexpected --next with a `reversed` verdict, expected none: a reversed decision is superseded or deprecated, not reviewed again');
   const by = input.by.length > 0 ? [...input.by] : [String(record.data['owner'])];
   const review: Review = { date: input.date, by, verdict: input.verdict, actual: input.actual, ...(standing ? { nextReviewBy: input.next } : {}) };
   const order = Object.keys(record.kind.schema.shape);

@@ -37,10 +37,13 @@ export function moveStatus(workspace: Workspace, ref: string, status: string, da
   const from = statusOf(record) ?? 'unknown';
   if (!statuses.includes(status)) throw new LifecycleError(`Unexpected status \`${status}\` for ${record.kind.singular} ${record.id}, expected one of ${statuses.join(', ')}`);
   if (from === status) throw new LifecycleError(`Unexpected \`${status}\`: ${record.ref} already has that status`);
-  if (status === 'superseded') throw new LifecycleError(`Unexpected \`superseded\` from \`handbook status\`, expected \`handbook supersede ${record.id} <new-decision>\`, which updates both decisions`);
+  if (status === 'superseded')
+    throw new LifecycleError(`Unexpected \`superseded\` from \`handbook status\`, expected \`handbook supersede ${record.id} <new-decision>\`, which updates both decisions`);
   const allowed = TRANSITIONS[collection][from] ?? [];
   if (!allowed.includes(status)) {
-    throw new LifecycleError(`Unexpected move of ${record.ref} from \`${from}\` to \`${status}\`, expected ${allowed.length > 0 ? `one of ${allowed.map((s) => `\`${s}\``).join(', ')}` : `no further move: \`${from}\` closes its lifecycle`}`);
+    throw new LifecycleError(
+      `Unexpected move of ${record.ref} from \`${from}\` to \`${status}\`, expected ${allowed.length > 0 ? `one of ${allowed.map((s) => `\`${s}\``).join(', ')}` : `no further move: \`${from}\` closes its lifecycle`}`,
+    );
   }
   const order = Object.keys(record.kind.schema.shape);
   const field = DATES[status];

@@ -29,7 +29,8 @@ export function replaceFiles(files: readonly Replacement[]): void {
       chmodSync(temporary, statSync(path).mode & 0o7777);
     }
     for (const { path, original } of files) {
-      if (readFileSync(path, 'utf8') !== original) throw new LifecycleError(`Unexpected change to ${path} while the command ran, expected it as it was read; nothing was written, run the command again`);
+      if (readFileSync(path, 'utf8') !== original)
+        throw new LifecycleError(`Unexpected change to ${path} while the command ran, expected it as it was read; nothing was written, run the command again`);
     }
   } catch (error) {
     for (const temporary of written) rmSync(temporary, { force: true });

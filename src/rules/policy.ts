@@ -41,7 +41,15 @@ export const oneWayDoorOptions: RecordRule = (record, { settings }) => {
   const { severity, note } = severityFor(record);
   const min = settings.policy.oneWayDoor.options;
   if (options.length < min) {
-    return [problem(record, record.locator.locate(['options'], { key: true }), 'one-way-door-options', `Unexpected ${plural(options.length, 'option')} on a one-way door, expected at least ${min}, each rejected one with a \`reason\`${note}`, severity)];
+    return [
+      problem(
+        record,
+        record.locator.locate(['options'], { key: true }),
+        'one-way-door-options',
+        `Unexpected ${plural(options.length, 'option')} on a one-way door, expected at least ${min}, each rejected one with a \`reason\`${note}`,
+        severity,
+      ),
+    ];
   }
   return options.flatMap((option, i) =>
     isObject(option) && option['chosen'] !== true && (typeof option['reason'] !== 'string' || option['reason'].trim() === '')
@@ -65,7 +73,15 @@ export const oneWayDoorReview: RecordRule = (record, { settings }) => {
   const latest = addMonths(from, months);
   if (reviewBy <= latest) return [];
   const { severity, note } = severityFor(record);
-  return [problem(record, record.locator.locate(['reviewBy']), 'one-way-door-review', `Unexpected \`reviewBy\` ${reviewBy} more than ${plural(months, 'month')} after ${label}, expected ${latest} or earlier for a one-way door${note}`, severity)];
+  return [
+    problem(
+      record,
+      record.locator.locate(['reviewBy']),
+      'one-way-door-review',
+      `Unexpected \`reviewBy\` ${reviewBy} more than ${plural(months, 'month')} after ${label}, expected ${latest} or earlier for a one-way door${note}`,
+      severity,
+    ),
+  ];
 };
 
 /** handbook.yaml as check reads it: where it is, the settings that apply, and what is wrong with it. */

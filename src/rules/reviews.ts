@@ -32,8 +32,10 @@ export const reviews: RecordRule = (record, context) => {
     if (date !== undefined) {
       const at = locator.locate(['reviews', i, 'date']);
       const label = `review ${i + 1} dated ${date}`;
-      if (decided !== undefined && date < decided) found.push(problem(record, at, 'review-order', `Unexpected ${label}, before \`decided\` ${decided}, expected reviews of the decision once it was made`));
-      if (previous !== undefined && date <= previous.date) found.push(problem(record, at, 'review-order', `Unexpected ${label}, on or before review ${previous.index + 1} (${previous.date}), expected reviews oldest first, at most one a day`));
+      if (decided !== undefined && date < decided)
+        found.push(problem(record, at, 'review-order', `Unexpected ${label}, before \`decided\` ${decided}, expected reviews of the decision once it was made`));
+      if (previous !== undefined && date <= previous.date)
+        found.push(problem(record, at, 'review-order', `Unexpected ${label}, on or before review ${previous.index + 1} (${previous.date}), expected reviews oldest first, at most one a day`));
       previous = { date, index: i };
     }
     listField(review, 'by').forEach((id, j) => {
@@ -43,7 +45,14 @@ export const reviews: RecordRule = (record, context) => {
     });
     const next = dateOf(review['nextReviewBy']);
     if (next !== undefined && date !== undefined && next <= date) {
-      found.push(problem(record, locator.locate(['reviews', i, 'nextReviewBy']), 'review-next', `Unexpected \`nextReviewBy\` ${next} of review ${i + 1}, on or before its \`date\` ${date}, expected a later date`));
+      found.push(
+        problem(
+          record,
+          locator.locate(['reviews', i, 'nextReviewBy']),
+          'review-next',
+          `Unexpected \`nextReviewBy\` ${next} of review ${i + 1}, on or before its \`date\` ${date}, expected a later date`,
+        ),
+      );
     }
   });
   const index = list.length - 1;
@@ -54,13 +63,35 @@ export const reviews: RecordRule = (record, context) => {
   const reviewBy = stringField(data, 'reviewBy');
   if (typeof verdict === 'string' && STANDING.has(verdict)) {
     if (latest['nextReviewBy'] === undefined) {
-      found.push(problem(record, locator.locate(['reviews', index]), 'review-next', `Missing ${fieldLabel(['reviews', index, 'nextReviewBy'])}, required after a \`${verdict}\` verdict: when the decision is reviewed next`));
+      found.push(
+        problem(
+          record,
+          locator.locate(['reviews', index]),
+          'review-next',
+          `Missing ${fieldLabel(['reviews', index, 'nextReviewBy'])}, required after a \`${verdict}\` verdict: when the decision is reviewed next`,
+        ),
+      );
     } else if (next !== undefined && reviewBy !== undefined && reviewBy !== next) {
-      found.push(problem(record, locator.locate(['reviewBy']), 'review-next', `Unexpected \`reviewBy\` ${reviewBy} while the latest review set \`nextReviewBy\` ${next}, expected them equal: \`reviewBy\` is when the decision is reviewed next`));
+      found.push(
+        problem(
+          record,
+          locator.locate(['reviewBy']),
+          'review-next',
+          `Unexpected \`reviewBy\` ${reviewBy} while the latest review set \`nextReviewBy\` ${next}, expected them equal: \`reviewBy\` is when the decision is reviewed next`,
+        ),
+      );
     }
   }
   if (verdict === 'reversed') {
-    found.push(problem(record, locator.locate(['reviews', index, 'verdict']), 'review-reversed', `Unexpected status \`accepted\` after a \`reversed\` verdict, expected the decision superseded by the one that replaces it, or deprecated`, 'warning'));
+    found.push(
+      problem(
+        record,
+        locator.locate(['reviews', index, 'verdict']),
+        'review-reversed',
+        `Unexpected status \`accepted\` after a \`reversed\` verdict, expected the decision superseded by the one that replaces it, or deprecated`,
+        'warning',
+      ),
+    );
   }
   return found;
 };
@@ -69,6 +100,12 @@ export const reviews: RecordRule = (record, context) => {
 export const missedOutcomeReview: RecordRule = (record, context) => {
   if (record.kind.collection !== 'decisions') return [];
   return unweighedMisses(record.data, (id) => context.handbook.byRef.get(`outcomes/${id}`)?.data).map((miss) =>
-    problem(record, record.locator.locate(['outcomes', miss.index]), 'review-missed-outcome', `Missing review since \`${miss.id}\` was missed on ${miss.closed}, expected a review that sets what happened against \`expectedOutcome\``, 'warning'),
+    problem(
+      record,
+      record.locator.locate(['outcomes', miss.index]),
+      'review-missed-outcome',
+      `Missing review since \`${miss.id}\` was missed on ${miss.closed}, expected a review that sets what happened against \`expectedOutcome\``,
+      'warning',
+    ),
   );
 };

@@ -1,10 +1,12 @@
 import { z } from 'astro/zod';
 
 /**
- * Every rule id `handbook check` reports, so `handbook.yaml` can name any of them and a
- * misspelt one is caught. A test holds this list to the rules table in the README.
+ * Rules a team cannot turn down: what they catch would stop the site from reading a
+ * record (files that cannot be read, YAML and MDX that do not parse, fields of the wrong
+ * shape), publish something unsafe (raw HTML, script links), break addresses (file names,
+ * duplicate ids), or leave the policy itself unread.
  */
-export const RULE_IDS = [
+const FIXED = [
   'file-empty',
   'file-encoding',
   'file-binary',
@@ -29,8 +31,16 @@ export const RULE_IDS = [
   'raw-html',
   'unsafe-link',
   'unknown-field',
-  'required-field',
   'invalid-field',
+  'file-name',
+  'duplicate-id',
+  'unknown-rule',
+  'fixed-rule',
+] as const;
+
+/** Rules whose severity a team may set in handbook.yaml. */
+const CHANGEABLE = [
+  'required-field',
   'chosen-option',
   'section-missing',
   'section-empty',
@@ -41,8 +51,6 @@ export const RULE_IDS = [
   'draft-link',
   'supersession',
   'date-order',
-  'file-name',
-  'duplicate-id',
   'duplicate-number',
   'review-overdue',
   'outcome-overdue',
@@ -60,48 +68,16 @@ export const RULE_IDS = [
   'review-reversed',
   'review-missed-outcome',
   'blame-language',
-  'unknown-rule',
-  'fixed-rule',
 ] as const;
-export type RuleId = (typeof RULE_IDS)[number];
 
 /**
- * Rules a team cannot turn down: what they catch would stop the site from reading a
- * record (files that cannot be read, YAML and MDX that do not parse, fields of the wrong
- * shape), publish something unsafe (raw HTML, script links), break addresses (file names,
- * duplicate ids), or leave the policy itself unread.
+ * Every rule id `handbook check` reports, so `handbook.yaml` can name any of them and a
+ * misspelt one is caught. A test holds this list to the rules table in the README.
  */
-export const FIXED_RULES: ReadonlySet<string> = new Set<RuleId>([
-  'file-empty',
-  'file-encoding',
-  'file-binary',
-  'line-endings',
-  'file-missing',
-  'file-too-large',
-  'file-folder',
-  'file-special',
-  'file-symlink',
-  'file-unreadable',
-  'kind-folder',
-  'id-case',
-  'frontmatter-missing',
-  'frontmatter-unterminated',
-  'frontmatter-shape',
-  'yaml-syntax',
-  'yaml-duplicate-key',
-  'yaml-alias',
-  'yaml-depth',
-  'mdx-syntax',
-  'markdown-depth',
-  'raw-html',
-  'unsafe-link',
-  'unknown-field',
-  'invalid-field',
-  'file-name',
-  'duplicate-id',
-  'unknown-rule',
-  'fixed-rule',
-]);
+export const RULE_IDS = [...FIXED, ...CHANGEABLE] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const FIXED_RULES: ReadonlySet<string> = new Set<RuleId>(FIXED);
 
 /** What a team can make of a rule: fail the check, only report it, or not check it at all. */
 export const SEVERITY_SETTINGS = ['error', 'warning', 'off'] as const;
@@ -121,7 +97,9 @@ export const oneWayDoorSchema = z.strictObject({
   deciders: whole(1, 'people').default(DEFAULT_POLICY.oneWayDoor.deciders).describe('The fewest deciders an accepted one-way door may have (`one-way-door`).'),
   consulted: whole(0, 'people').default(DEFAULT_POLICY.oneWayDoor.consulted).describe('The fewest people consulted on an accepted one-way door (`one-way-door`).'),
   options: whole(2, 'options').default(DEFAULT_POLICY.oneWayDoor.options).describe('The fewest options an accepted one-way door weighs, each rejected one with a `reason` (`one-way-door-options`).'),
-  reviewWithin: whole(1, 'months').default(DEFAULT_POLICY.oneWayDoor.reviewWithin).describe('At most this many months from `decided` (or the latest review) to `reviewBy` on an accepted one-way door (`one-way-door-review`).'),
+  reviewWithin: whole(1, 'months')
+    .default(DEFAULT_POLICY.oneWayDoor.reviewWithin)
+    .describe('At most this many months from `decided` (or the latest review) to `reviewBy` on an accepted one-way door (`one-way-door-review`).'),
 });
 
 export const policySchema = z.strictObject({
@@ -133,7 +111,7 @@ export const policySchema = z.strictObject({
 /** `handbook.yaml`, next to people.yaml: the team's thresholds and the severity of each rule. */
 export const settingsSchema = z.strictObject({
   policy: policySchema.prefault({}).describe('Thresholds the rules judge by.'),
-  rules: z.record(z.string(), z.enum(SEVERITY_SETTINGS)).default({}).describe('Rule id → `error`, `warning` or `off`, replacing the rule\'s own severity everywhere.'),
+  rules: z.record(z.string(), z.enum(SEVERITY_SETTINGS)).default({}).describe("Rule id → `error`, `warning` or `off`, replacing the rule's own severity everywhere."),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -47,14 +47,21 @@ function changed(dir: string, file: string): string[] {
   return [...before.slice(start, before.length - end).map((line) => `- ${line}`), ...after.slice(start, after.length - end).map((line) => `+ ${line}`)];
 }
 
-const errors = (dir: string): string[] => checkHandbook(dir, { today: TODAY }).problems.filter((p) => p.severity === 'error').map((p) => `${p.rule} ${p.message}`);
+const errors = (dir: string): string[] =>
+  checkHandbook(dir, { today: TODAY })
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => `${p.rule} ${p.message}`);
 
-describe('editing frontmatter keeps the writer\'s formatting', () => {
+describe("editing frontmatter keeps the writer's formatting", () => {
   it('writes every example record back byte for byte when nothing changes, with LF, CRLF and a byte order mark', () => {
     for (const kind of ['outcomes', 'decisions', 'postmortems']) {
       for (const name of readdirSync(join('content', kind))) {
         const text = readFileSync(join('content', kind, name), 'utf8');
-        for (const variant of [text, text.replaceAll('\n', '\r\n'), `\uFEFF${text}`]) expect(editFrontmatter(variant, () => {}), name).toBe(variant);
+        for (const variant of [text, text.replaceAll('\n', '\r\n'), `\uFEFF${text}`])
+          expect(
+            editFrontmatter(variant, () => {}),
+            name,
+          ).toBe(variant);
       }
     }
   });
@@ -226,7 +233,21 @@ describe('handbook supersede', () => {
 
 describe('handbook review', () => {
   it('appends a held review and moves reviewBy to the next review', () => {
-    const { code, stdout, dir } = run(runReview, ['0012', '--verdict', 'held', '--actual', 'Transfer fees fell 34%; exceptions halved: no merchant waited over six hours.', '--next', '2027-08-30', '--by', 'noor', '--by', 'jonas', '--date', TODAY]);
+    const { code, stdout, dir } = run(runReview, [
+      '0012',
+      '--verdict',
+      'held',
+      '--actual',
+      'Transfer fees fell 34%; exceptions halved: no merchant waited over six hours.',
+      '--next',
+      '2027-08-30',
+      '--by',
+      'noor',
+      '--by',
+      'jonas',
+      '--date',
+      TODAY,
+    ]);
     expect({ code, stdout }).toMatchInlineSnapshot(`
       {
         "code": 0,
@@ -295,7 +316,17 @@ describe('handbook review', () => {
 
 describe('handbook checkin', () => {
   it('appends a check-in with values by metric, matched without regard to case', () => {
-    const { code, stdout, dir } = run(runCheckin, ['2026-q3-on-call-load', '--confidence', 'off-track', '--value', 'Out-of-hours pages per on-call week=5', '--note', 'The gateway alerts moved to business hours; five pages a week remain.', '--date', TODAY]);
+    const { code, stdout, dir } = run(runCheckin, [
+      '2026-q3-on-call-load',
+      '--confidence',
+      'off-track',
+      '--value',
+      'Out-of-hours pages per on-call week=5',
+      '--note',
+      'The gateway alerts moved to business hours; five pages a week remain.',
+      '--date',
+      TODAY,
+    ]);
     expect({ code, stdout }).toMatchInlineSnapshot(`
       {
         "code": 0,

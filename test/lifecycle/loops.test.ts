@@ -12,8 +12,15 @@ function loops(args: string[]): { code: number; stdout: string } {
   return { code: runLoops(['content', '--today', TODAY, ...args], io), stdout };
 }
 
-const people = [{ id: 'ana', name: 'Ana Lima', github: 'analima' }, { id: 'ben', name: 'Ben Okafor' }];
-const decision = (data: Record<string, unknown>): LoopRecord => ({ ref: 'decisions/0001-cache-tokens', collection: 'decisions', data: { title: 'Cache card tokens [at the edge]', owner: 'ben', status: 'accepted', ...data } });
+const people = [
+  { id: 'ana', name: 'Ana Lima', github: 'analima' },
+  { id: 'ben', name: 'Ben Okafor' },
+];
+const decision = (data: Record<string, unknown>): LoopRecord => ({
+  ref: 'decisions/0001-cache-tokens',
+  collection: 'decisions',
+  data: { title: 'Cache card tokens [at the edge]', owner: 'ben', status: 'accepted', ...data },
+});
 
 describe('open loops', () => {
   it('sends the example handbook\'s loops to their owners as Markdown for the "Open loops" issue', () => {
@@ -66,7 +73,7 @@ describe('open loops', () => {
     `);
   });
 
-  it('lists one owner\'s loops, with paths instead of links when the site is unknown', () => {
+  it("lists one owner's loops, with paths instead of links when the site is unknown", () => {
     expect(loops(['--owner', 'priya']).stdout).toMatchInlineSnapshot(`
       "3 open loops on 2026-11-24, for 1 person.
 
@@ -85,8 +92,20 @@ describe('open loops', () => {
     expect(openLoops([decision({ reviewBy: '2026-11-20' })], people, TODAY, DEFAULT_SETTINGS)[0]?.loops.map((l) => `${l.kind} ${l.days}`)).toEqual(['review-overdue -4']);
   });
 
-  it('sends an overdue action to the action\'s owner, and never lists drafts', () => {
-    const postmortem: LoopRecord = { ref: 'postmortems/2026-03-02-vault-timeouts', collection: 'postmortems', data: { title: 'Vault timeouts', owner: 'ben', status: 'published', actions: [{ title: 'Alert on vault latency', owner: 'ana', due: '2026-04-01', status: 'open' }, { title: 'Done already', owner: 'ana', due: '2026-04-01', status: 'done' }] } };
+  it("sends an overdue action to the action's owner, and never lists drafts", () => {
+    const postmortem: LoopRecord = {
+      ref: 'postmortems/2026-03-02-vault-timeouts',
+      collection: 'postmortems',
+      data: {
+        title: 'Vault timeouts',
+        owner: 'ben',
+        status: 'published',
+        actions: [
+          { title: 'Alert on vault latency', owner: 'ana', due: '2026-04-01', status: 'open' },
+          { title: 'Done already', owner: 'ana', due: '2026-04-01', status: 'done' },
+        ],
+      },
+    };
     const draft = decision({ status: 'draft', reviewBy: '2026-01-01' });
     const owners = openLoops([postmortem, draft], people, TODAY, DEFAULT_SETTINGS);
     expect(owners.map((o) => [o.owner, o.loops.map((l) => `${l.kind} ${l.action}`)])).toEqual([['ana', ['action-overdue Alert on vault latency']]]);

@@ -28,7 +28,15 @@ function runStep(existing: string): { calls: string[]; body: string } {
   chmodSync(gh, 0o755);
   const result = spawnSync('bash', ['-e', '-c', step.run!], {
     encoding: 'utf8',
-    env: userEnv({ PATH: `${root}:${join(process.cwd(), 'node_modules/.bin')}:${process.env['PATH']}`, RUNNER_TEMP: root, GITHUB_REPOSITORY_OWNER: 'tillwave', GITHUB_REPOSITORY: 'tillwave/handbook', HANDBOOK_SITE: '', HANDBOOK_TODAY: '2026-11-24', GH_TOKEN: 'token' }),
+    env: userEnv({
+      PATH: `${root}:${join(process.cwd(), 'node_modules/.bin')}:${process.env['PATH']}`,
+      RUNNER_TEMP: root,
+      GITHUB_REPOSITORY_OWNER: 'tillwave',
+      GITHUB_REPOSITORY: 'tillwave/handbook',
+      HANDBOOK_SITE: '',
+      HANDBOOK_TODAY: '2026-11-24',
+      GH_TOKEN: 'token',
+    }),
   });
   expect(result.status, result.stderr).toBe(0);
   return { calls: readFileSync(log, 'utf8').trim().split('\n'), body: readFileSync(join(root, 'loops.md'), 'utf8') };
@@ -39,6 +47,7 @@ describe('the "Open loops" job of the team workflow', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['schedule', 'workflow_dispatch']));
     expect(job.if).toBe("github.ref == 'refs/heads/main' && (github.event_name == 'schedule' || github.event_name == 'workflow_dispatch')");
     expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions expressions, as the workflow writes them.
     expect(step.env).toEqual({ GH_TOKEN: '${{ github.token }}', HANDBOOK_SITE: '${{ vars.HANDBOOK_SITE }}' });
   });
 

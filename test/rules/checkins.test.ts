@@ -19,7 +19,13 @@ const GOOD = `  - date: 2026-03-02
 `;
 
 /** Committed again: no actual, not closed, due in the future, so only check-in rules speak. */
-const COMMITTED: [string | RegExp, string][] = [['status: achieved', 'status: committed'], ['    actual: 280\n', ''], ['closed: 2026-07-02\n', ''], ['due: 2026-06-30', 'due: 2027-06-30'], [/## Results[\s\S]*/, '']];
+const COMMITTED: [string | RegExp, string][] = [
+  ['status: achieved', 'status: committed'],
+  ['    actual: 280\n', ''],
+  ['closed: 2026-07-02\n', ''],
+  ['due: 2026-06-30', 'due: 2027-06-30'],
+  [/## Results[\s\S]*/, ''],
+];
 
 describe('outcome check-ins', () => {
   it('accepts a dated log of confidence, values by metric and notes', () => {
@@ -55,7 +61,9 @@ describe('outcome check-ins', () => {
   });
 
   it('holds every check-in to its shape: a known confidence, a number per metric, a date and a note', () => {
-    const dir = tree({ [OUTCOME]: withCheckins(GOOD.replace('confidence: at-risk', 'confidence: green').replace(': 310', ': fast').replace('    note: Every region reads tokens from the edge now.\n', '')) });
+    const dir = tree({
+      [OUTCOME]: withCheckins(GOOD.replace('confidence: at-risk', 'confidence: green').replace(': 310', ': fast').replace('    note: Every region reads tokens from the edge now.\n', '')),
+    });
     expect(check(dir).map((p) => `${p.line}:${p.column} ${p.rule} ${p.message}`)).toMatchInlineSnapshot(`
       [
         "20:17 invalid-field Unexpected \`green\` in \`confidence\` of check-in 1, expected one of \`on-track\`, \`at-risk\`, \`off-track\`",

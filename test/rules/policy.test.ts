@@ -20,7 +20,10 @@ const oneWay = (...replacements: [string | RegExp, string][]): string => {
   return text;
 };
 
-const severities = (dir: string, rule: string): string[] => check(dir).filter((p) => p.rule === rule).map((p) => p.severity);
+const severities = (dir: string, rule: string): string[] =>
+  check(dir)
+    .filter((p) => p.rule === rule)
+    .map((p) => p.severity);
 
 describe('policy: an accepted one-way door meets stricter rules, as errors by default', () => {
   it('accepts a one-way door with two deciders, someone consulted, reasons and a review within a year', () => {
@@ -65,7 +68,10 @@ describe('policy: an accepted one-way door meets stricter rules, as errors by de
   });
 
   it('counts the twelve months from the latest review once there is one', () => {
-    const reviewed = oneWay(['reviewBy: 2027-01-20', 'reviewBy: 2027-06-01'], [/---\n\n## Context/, 'reviews:\n  - date: 2026-06-01\n    by: [ben]\n    verdict: held\n    actual: Checkout p99 fell by 340 ms.\n    nextReviewBy: 2027-06-01\n---\n\n## Context']);
+    const reviewed = oneWay(
+      ['reviewBy: 2027-01-20', 'reviewBy: 2027-06-01'],
+      [/---\n\n## Context/, 'reviews:\n  - date: 2026-06-01\n    by: [ben]\n    verdict: held\n    actual: Checkout p99 fell by 340 ms.\n    nextReviewBy: 2027-06-01\n---\n\n## Context'],
+    );
     expect(found(tree({ [DECISION]: reviewed }), 'one-way-door-review')).toEqual([]);
     expect(found(tree({ [DECISION]: reviewed.replaceAll('2027-06-01', '2027-06-02') }), 'one-way-door-review')).toMatchInlineSnapshot(`
       [
@@ -77,12 +83,17 @@ describe('policy: an accepted one-way door meets stricter rules, as errors by de
   it('holds only accepted one-way doors to it: not two-way doors, not superseded history', () => {
     const lax = (text: string): string => text.replace('deciders: [ben, ana]', 'deciders: [ben]').replace('reviewBy: 2027-01-20', 'reviewBy: 2028-01-20');
     expect(found(tree({ [DECISION]: lax(variant(DECISION)) }), 'one-way-door')).toEqual([]);
-    const proposed = lax(oneWay(['status: accepted', 'status: proposed'], [/    chosen: true\n/, ''], [/decided: .*\n/, ''], [/expectedOutcome: .*\n/, ''], [/reviewBy: .*\n/, ''], [/## Decision[\s\S]*/, '']));
+    const proposed = lax(
+      oneWay(['status: accepted', 'status: proposed'], [/ {4}chosen: true\n/, ''], [/decided: .*\n/, ''], [/expectedOutcome: .*\n/, ''], [/reviewBy: .*\n/, ''], [/## Decision[\s\S]*/, '']),
+    );
     expect(check(tree({ [DECISION]: proposed })).filter((p) => p.rule.startsWith('one-way-door'))).toEqual([]);
   });
 
   it('softens the policy to warnings for an imported record nobody has reviewed yet', () => {
-    const imported = oneWay(['deciders: [ben, ana]', 'deciders: [ben]'], ['outcomes: [faster-checkout]', `outcomes: [faster-checkout]\nimported:\n  format: madr\n  source: docs/adr/0001-cache-tokens.md\n  hash: sha256:${'a'.repeat(64)}\n  reviewed: false`]);
+    const imported = oneWay(
+      ['deciders: [ben, ana]', 'deciders: [ben]'],
+      ['outcomes: [faster-checkout]', `outcomes: [faster-checkout]\nimported:\n  format: madr\n  source: docs/adr/0001-cache-tokens.md\n  hash: sha256:${'a'.repeat(64)}\n  reviewed: false`],
+    );
     const dir = tree({ [DECISION]: imported });
     expect(found(dir, 'one-way-door')).toMatchInlineSnapshot(`
       [

@@ -31,7 +31,9 @@ describe('decision reviews', () => {
   });
 
   it('refuses a review before the decision, and reviews out of order', () => {
-    const dir = tree({ [DECISION]: withReviews(`${REVIEW.replace('2026-07-20', '2026-01-10').replace('held', 'revisit').replace('2027-01-20', '2026-05-01')}${REVIEW.replace('2026-07-20', '2026-01-05')}`) });
+    const dir = tree({
+      [DECISION]: withReviews(`${REVIEW.replace('2026-07-20', '2026-01-10').replace('held', 'revisit').replace('2027-01-20', '2026-05-01')}${REVIEW.replace('2026-07-20', '2026-01-05')}`),
+    });
     expect(found(dir, 'review-order')).toMatchInlineSnapshot(`
       [
         "decisions/0001-cache-tokens.md:19:11 Unexpected review 1 dated 2026-01-10, before \`decided\` 2026-01-20, expected reviews of the decision once it was made",
@@ -60,7 +62,9 @@ describe('decision reviews', () => {
         "decisions/0001-cache-tokens.md:16:11 Unexpected \`reviewBy\` 2027-01-20 while the latest review set \`nextReviewBy\` 2027-03-01, expected them equal: \`reviewBy\` is when the decision is reviewed next",
       ]
     `);
-    expect(found(tree({ [DECISION]: withReviews(REVIEW.replace('nextReviewBy: 2027-01-20', 'nextReviewBy: 2026-07-20'), ['reviewBy: 2027-01-20', 'reviewBy: 2026-07-20']) }), 'review-next')).toMatchInlineSnapshot(`
+    expect(
+      found(tree({ [DECISION]: withReviews(REVIEW.replace('nextReviewBy: 2027-01-20', 'nextReviewBy: 2026-07-20'), ['reviewBy: 2027-01-20', 'reviewBy: 2026-07-20']) }), 'review-next'),
+    ).toMatchInlineSnapshot(`
       [
         "decisions/0001-cache-tokens.md:23:19 Unexpected \`nextReviewBy\` 2026-07-20 of review 1, on or before its \`date\` 2026-07-20, expected a later date",
       ]

@@ -87,7 +87,7 @@ describe('the insights page', () => {
 });
 
 describe('check-ins and reviews on the site', () => {
-  it('shows a committed outcome\'s progress from its latest check-in, its trend and its log', () => {
+  it("shows a committed outcome's progress from its latest check-in, its trend and its log", () => {
     const html = page('outcomes/2026-q4-payout-latency');
     expect(html).toMatch(/now <strong>88<\/strong>/);
     expect(html).toMatch(/aria-label="70% of the way from baseline to target"/);
@@ -99,7 +99,7 @@ describe('check-ins and reviews on the site', () => {
     expect(page('outcomes/2026-q3-on-call-load')).toMatch(/No check-in since <time datetime="2026-09-21">/);
   });
 
-  it('sets a decision\'s expected outcome beside what happened, with its review log', () => {
+  it("sets a decision's expected outcome beside what happened, with its review log", () => {
     const html = page('decisions/0010-opentelemetry-tracing');
     expect(html).toMatch(/Expected and actual[\s\S]*Time to find the failing service[\s\S]*What happened[\s\S]*Traces found the failing service within ten minutes/);
     expect(html).toMatch(/Review log[\s\S]*revisit/);
