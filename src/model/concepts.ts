@@ -97,9 +97,6 @@ export function decisionNumber(id: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** How many days ahead a review or a due date counts as coming due: lists of what is due show it from then on. */
-export const DUE_SOON_DAYS = 30;
-
 /**
  * The day `months` calendar months after `date` (`YYYY-MM-DD`), kept within the month it
  * lands in: a month after 31 January is 28 (or 29) February.

@@ -132,6 +132,23 @@ describe('handbook status', () => {
     expect(fingerprint(dir)).toEqual(before);
   });
 
+  it('refuses to close an outcome as achieved without its actuals, results and learnings, and writes nothing', () => {
+    const dir = exampleCopy();
+    const before = fingerprint(dir);
+    const { code, stderr } = run(runStatus, ['2026-q4-payout-latency', 'achieved', '--date', TODAY], dir);
+    expect({ code, stderr }).toMatchInlineSnapshot(`
+      {
+        "code": 1,
+        "stderr": "handbook status: Unexpected result that check would reject with 3 problems, expected a record complete for its status; nothing was written:
+        content/outcomes/2026-q4-payout-latency.md:12:5  error    Missing \`actual\` of key result 1, required when status is \`achieved\`  required-field
+        content/outcomes/2026-q4-payout-latency.md:37:1  error    Missing section \`## Results\`, required when status is \`achieved\`  section-missing
+        content/outcomes/2026-q4-payout-latency.md:37:1  error    Missing section \`## Learnings\`, required when status is \`achieved\`  section-missing
+      ",
+      }
+    `);
+    expect(fingerprint(dir)).toEqual(before);
+  });
+
   it('refuses a move back through the lifecycle, and superseding by status alone', () => {
     expect(run(runStatus, ['0001', 'proposed']).stderr).toMatchInlineSnapshot(`
       "handbook status: Unexpected move of decisions/0001-postgres-for-the-ledger from \`accepted\` to \`proposed\`, expected one of \`superseded\`, \`deprecated\`
