@@ -120,3 +120,20 @@ export function teamRef(directory: Directory, id: string): Named {
 export function statusWords(status: string): string {
   return status === 'wont-do' ? "won't do" : status.replaceAll('-', ' ');
 }
+
+/**
+ * What every page's view needs of a record, as the site model holds it; each view names the
+ * further fields of `data` it reads.
+ */
+export interface ViewRecord<Data = object> {
+  /** `<collection>/<id>`. */
+  ref: string;
+  collection: string;
+  id: string;
+  url: string;
+  /** The record's team, or its owner's. */
+  team: string | undefined;
+  /** The date the record is filed under. */
+  date: string;
+  data: { title: string; status: string; owner: string } & Data;
+}

@@ -1,30 +1,19 @@
 import { decisionNumber } from '../model/concepts.ts';
 import { humanDate, relativeDays } from './dates.ts';
-import { KIND_LABELS, personRef, standingOf, teamRef, type Directory, type Named } from './labels.ts';
+import { KIND_LABELS, personRef, standingOf, teamRef, type Directory, type Named, type ViewRecord } from './labels.ts';
 import type { LastChange } from './last-updated.ts';
 
 /** What a record page needs to know of its record. */
-export interface PageRecord {
-  ref: string;
-  collection: string;
-  id: string;
-  url: string;
-  team: string | undefined;
-  date: string;
-  data: {
-    title: string;
-    status: string;
-    owner: string;
-    tags?: readonly string[] | undefined;
-    severity?: string | undefined;
-    door?: string | undefined;
-    due?: string | undefined;
-    reviewBy?: string | undefined;
-    parent?: string | undefined;
-    outcomes?: readonly string[] | undefined;
-    supersededBy?: string | undefined;
-  };
-}
+export type PageRecord = ViewRecord<{
+  tags?: readonly string[] | undefined;
+  severity?: string | undefined;
+  door?: string | undefined;
+  due?: string | undefined;
+  reviewBy?: string | undefined;
+  parent?: string | undefined;
+  outcomes?: readonly string[] | undefined;
+  supersededBy?: string | undefined;
+}>;
 
 export interface Heading {
   depth: number;

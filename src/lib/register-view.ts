@@ -1,29 +1,17 @@
 import { decisionNumber } from '../model/concepts.ts';
 import { duration } from './dates.ts';
-import { CLOSED_STATUSES, KIND_LABELS, personRef, plural, statusWords, teamRef, type Directory, type Named } from './labels.ts';
+import { CLOSED_STATUSES, KIND_LABELS, personRef, plural, statusWords, teamRef, type Directory, type Named, type ViewRecord } from './labels.ts';
 
 /** What a register needs to know of a record. */
-export interface RegisterRecord {
-  collection: string;
-  id: string;
-  url: string;
-  /** The record's team, or its owner's. */
-  team: string | undefined;
-  /** The date the record is filed under. */
-  date: string;
-  data: {
-    title: string;
-    status: string;
-    owner: string;
-    due?: string | undefined;
-    closed?: string | undefined;
-    decided?: string | undefined;
-    reviewBy?: string | undefined;
-    severity?: string | undefined;
-    started?: string | undefined;
-    resolved?: string | undefined;
-  };
-}
+export type RegisterRecord = ViewRecord<{
+  due?: string | undefined;
+  closed?: string | undefined;
+  decided?: string | undefined;
+  reviewBy?: string | undefined;
+  severity?: string | undefined;
+  started?: string | undefined;
+  resolved?: string | undefined;
+}>;
 
 /** One cell of a register beyond title, status, owner and team. */
 export interface DateCell {

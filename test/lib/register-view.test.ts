@@ -8,6 +8,7 @@ const directory = {
 };
 
 const record = (id: string, status: string, extra: Partial<RegisterRecord['data']> = {}, team: string | null = 'core'): RegisterRecord => ({
+  ref: `postmortems/${id}`,
   collection: 'postmortems',
   id,
   url: `/base/postmortems/${id}/`,
@@ -37,7 +38,7 @@ describe('a register', () => {
   });
 
   it('marks late review and due dates only while the loop is open', () => {
-    const decision = (status: string): RegisterRecord => ({ collection: 'decisions', id: '0007-x', url: '/d/', team: undefined, date: '2026-01-01', data: { title: 'A decision', status, owner: 'ben', reviewBy: '2026-06-01' } });
+    const decision = (status: string): RegisterRecord => ({ ref: 'decisions/0007-x', collection: 'decisions', id: '0007-x', url: '/d/', team: undefined, date: '2026-01-01', data: { title: 'A decision', status, owner: 'ben', reviewBy: '2026-06-01' } });
     const cell = (status: string) => registerRows([decision(status)], directory, '2026-11-24')[0]!.cells.find((c) => c.label === 'Review by');
     expect(cell('accepted')?.overdue).toBe(true);
     expect(cell('superseded')?.overdue).toBe(false);

@@ -36,7 +36,7 @@ function page(path: string): Page {
   return found;
 }
 
-function elements(tree: Root, test: (e: Element) => boolean): Element[] {
+function elements(tree: Root | Element, test: (e: Element) => boolean): Element[] {
   const found: Element[] = [];
   visit(tree, 'element', (e: Element) => {
     if (test(e)) found.push(e);
