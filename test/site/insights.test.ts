@@ -90,7 +90,8 @@ describe('check-ins and reviews on the site', () => {
   it("shows a committed outcome's progress from its latest check-in, its trend and its log", () => {
     const html = page('outcomes/2026-q4-payout-latency');
     expect(html).toMatch(/now <strong>88<\/strong>/);
-    expect(html).toMatch(/aria-label="70% of the way from baseline to target"/);
+    // Progress under way is not a miss: the bar keeps the site's neutral colour until the outcome closes.
+    expect(html).toMatch(/<svg class="bar under-way"[^>]*aria-label="70% of the way from baseline to target"/);
     expect(table(html, 'trend-1')).toEqual({ '28 Sept 2026': [62], '12 Oct 2026': [71], '9 Nov 2026': [84], '23 Nov 2026': [88] });
     expect(html).toContain('The late 14:00 window on 20 November cost a day');
   });
@@ -103,6 +104,7 @@ describe('check-ins and reviews on the site', () => {
     const html = page('decisions/0010-opentelemetry-tracing');
     expect(html).toMatch(/Expected and actual[\s\S]*Time to find the failing service[\s\S]*What happened[\s\S]*Traces found the failing service within ten minutes/);
     expect(html).toMatch(/Review log[\s\S]*revisit/);
+    expect(page('decisions/0001-postgres-for-the-ledger')).toMatch(/CockroachDB<span class="muted"[^>]*>: Nobody on the team had run it in production/);
   });
 
   it('flags a decision whose outcome was missed and that was not reviewed since, on its page and on /reviews/', () => {
