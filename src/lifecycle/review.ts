@@ -1,3 +1,4 @@
+import { isSeq } from 'yaml';
 import { statusOf } from '../rules/context.ts';
 import { verdicts, type Review, type Verdict } from '../schemas/decisions.ts';
 import { applyChanges, setField, type ChangeResult, type Workspace } from './edit.ts';
@@ -46,7 +47,9 @@ export function addReview(workspace: Workspace, ref: string, input: ReviewInput)
         record,
         edit: (doc) => {
           const node = doc.createNode(review);
-          (node.get('by', true) as { flow?: boolean }).flow = true;
+          // Reviewers read as the example's other person lists do: `by: [jonas, priya]`.
+          const reviewers = node.get('by', true);
+          if (isSeq(reviewers)) reviewers.flow = true;
           addToList(doc, 'reviews', node, order);
           if (standing) setField(doc, 'reviewBy', input.next, order);
         },

@@ -31,21 +31,26 @@ export function readSettingsFile(dir: string): SettingsFile {
   const path = join(dir, SETTINGS_FILE);
   const file = relative(process.cwd(), path).split(sep).join('/');
   const result: SettingsFile = { file, exists: false, data: undefined, locator: undefined, problems: [] };
-  const refuse = (rule: string, message: string, line = 1, column = 1): SettingsFile => ({ ...result, exists: true, problems: [{ file, line, column, severity: 'error', rule, message }] });
+  const refuse = (rule: string, message: string): SettingsFile => ({ ...result, exists: true, problems: [{ file, line: 1, column: 1, severity: 'error', rule, message }] });
+  const unreadable = (error: unknown): SettingsFile => refuse('file-unreadable', `Unexpected \`${(error as Error).message.split(',')[0]}\` when reading it, expected a YAML file that can be read`);
   try {
     const stat = lstatSync(path);
     if (!stat.isFile()) return refuse('file-special', `Unexpected ${stat.isSymbolicLink() ? 'symlink' : 'folder or special file'} named ${SETTINGS_FILE}, expected a plain YAML file`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return result;
-    return refuse('file-unreadable', `Unexpected \`${(error as Error).message.split(',')[0]}\` when reading it, expected a YAML file that can be read`);
+    return unreadable(error);
   }
   let bytes: Buffer;
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    if (fstatSync(fd).size > MAX_SETTINGS_BYTES) return refuse('file-too-large', `Unexpected file over ${MAX_SETTINGS_BYTES / 1024} KB, expected a few lines of settings`);
-    bytes = readFileSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      if (fstatSync(fd).size > MAX_SETTINGS_BYTES) return refuse('file-too-large', `Unexpected file over ${MAX_SETTINGS_BYTES / 1024} KB, expected a few lines of settings`);
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return unreadable(error);
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return refuse('file-encoding', 'Unexpected bytes that are not UTF-8, expected a UTF-8 text file');

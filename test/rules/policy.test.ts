@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkHandbook } from '../../src/check/index.ts';
@@ -174,6 +174,19 @@ describe('handbook.yaml: a team sets thresholds and severities in one place', ()
   it('documents every setting with its default in the README, from the schema', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(/<!-- settings -->\n([\s\S]*?)\n<!-- \/settings -->/.exec(readme)?.[1]).toBe(settingsTable());
+  });
+
+  it('reads handbook.yaml only as a plain UTF-8 file', () => {
+    const folder = tree({ 'handbook.yaml/keep': '' });
+    expect(check(folder).map((p) => `${p.file}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
+      'handbook.yaml:1:1 file-special Unexpected folder or special file named handbook.yaml, expected a plain YAML file',
+    ]);
+    const linked = tree({ 'elsewhere.yaml': 'rules:\n  blame-language: off\n' });
+    symlinkSync(join(linked, 'elsewhere.yaml'), join(linked, 'handbook.yaml'));
+    expect(check(linked).map((p) => `${p.rule} ${p.message}`)).toEqual(['file-special Unexpected symlink named handbook.yaml, expected a plain YAML file']);
+    expect(check(tree({ 'handbook.yaml': new Uint8Array([0x72, 0x75, 0xff, 0x0a]) })).map((p) => `${p.rule} ${p.message}`)).toEqual([
+      'file-encoding Unexpected bytes that are not UTF-8, expected a UTF-8 text file',
+    ]);
   });
 
   it('knows every rule id check reports, and the README lists each of them', () => {
