@@ -335,23 +335,26 @@ class Scanner {
 
   /** Text between code spans (content[start, end), content starting at `base` in the body), with the inline links and images in it. */
   #gap(content: string, base: number, start: number, end: number, title?: string[]): void {
-    let from = start;
-    for (let at = content.indexOf('](', from); at !== -1 && at + 1 < end; at = content.indexOf('](', from)) {
+    // Searched on its own, so finding no link costs the gap, not the rest of the paragraph.
+    const gap = content.slice(start, end);
+    const at0 = base + start;
+    let from = 0;
+    for (let at = gap.indexOf(']('); at !== -1; at = gap.indexOf('](', from)) {
       let open = at - 1;
-      while (open >= from && content.charCodeAt(open) !== 91 && content.charCodeAt(open) !== 93) open--;
-      if (open < from || content.charCodeAt(open) === 93) decline();
-      const image = open > from && content.charCodeAt(open - 1) === 33;
+      while (open >= from && gap.charCodeAt(open) !== 91 && gap.charCodeAt(open) !== 93) open--;
+      if (open < from || gap.charCodeAt(open) === 93) decline();
+      const image = open > from && gap.charCodeAt(open - 1) === 33;
       const linkStart = image ? open - 1 : open;
       let close = at + 2;
-      while (close < end && isUrlChar(content.charCodeAt(close))) close++;
-      if (close >= end || content.charCodeAt(close) !== 41) decline();
-      this.#textRun(content, base, from, linkStart, title);
-      if (image) title?.push(checked(content.slice(open + 1, at)));
-      else this.#textRun(content, base, open + 1, at, title);
-      this.#links.push({ kind: image ? 'image' : 'link', url: content.slice(at + 2, close), position: this.#lines.positionAt(base + linkStart) });
+      while (close < gap.length && isUrlChar(gap.charCodeAt(close))) close++;
+      if (gap.charCodeAt(close) !== 41) decline();
+      this.#textRun(gap, at0, from, linkStart, title);
+      if (image) title?.push(checked(gap.slice(open + 1, at)));
+      else this.#textRun(gap, at0, open + 1, at, title);
+      this.#links.push({ kind: image ? 'image' : 'link', url: gap.slice(at + 2, close), position: this.#lines.positionAt(at0 + linkStart) });
       from = close + 1;
     }
-    this.#textRun(content, base, from, end, title);
+    this.#textRun(gap, at0, from, gap.length, title);
   }
 
   /** A text node: kept as prose unless it holds syntax the scanner does not read. */
@@ -389,34 +392,35 @@ function trimEnd(text: string, start: number, end: number): number {
 
 /**
  * The code spans of `content` as `[open, close, open, close, …]`: a run of backticks opens a
- * span closed by the next run of the same length, else it is literal. Each length keeps a
- * cursor into its own runs that only moves forward, so the matching is linear however many
- * unmatched runs there are (a lazy regex retries from every run: quadratic).
+ * span closed by the next run of the same length, else it is literal. Each run's next run of
+ * the same length is found in one pass from the end, so the matching is linear however many
+ * unmatched runs there are (a lazy regex retries from every run: quadratic). Runs live in
+ * typed arrays: a long line of backticks makes no garbage.
  */
 export function codeSpans(content: string): number[] {
-  const runs: number[] = [];
+  let ticks = 0;
+  for (let i = content.indexOf('`'); i !== -1; i = content.indexOf('`', i + 1)) ticks++;
+  const at = new Int32Array(ticks);
+  const length = new Int32Array(ticks);
+  let runs = 0;
   for (let i = content.indexOf('`'); i !== -1; i = content.indexOf('`', i)) {
     let j = i;
     while (content.charCodeAt(j) === TICK) j++;
-    runs.push(i, j - i);
+    at[runs] = i;
+    length[runs++] = j - i;
     i = j;
   }
-  const byLength = new Map<number, { at: number[]; next: number }>();
-  for (let r = 0; r < runs.length; r += 2) {
-    const length = runs[r + 1] ?? 0;
-    let list = byLength.get(length);
-    if (list === undefined) byLength.set(length, (list = { at: [], next: 0 }));
-    list.at.push(r);
+  const next = new Int32Array(runs);
+  const latest = new Map<number, number>();
+  for (let r = runs - 1; r >= 0; r--) {
+    next[r] = latest.get(length[r] ?? 0) ?? -1;
+    latest.set(length[r] ?? 0, r);
   }
   const spans: number[] = [];
-  for (let r = 0; r < runs.length; r += 2) {
-    const length = runs[r + 1] ?? 0;
-    const list = byLength.get(length);
-    if (list === undefined) continue;
-    while (list.next < list.at.length && (list.at[list.next] ?? 0) <= r) list.next++;
-    const match = list.at[list.next];
-    if (match === undefined) continue;
-    spans.push(runs[r] ?? 0, (runs[match] ?? 0) + length);
+  for (let r = 0; r < runs; r++) {
+    const match = next[r] ?? -1;
+    if (match === -1) continue;
+    spans.push(at[r] ?? 0, (at[match] ?? 0) + (length[match] ?? 0));
     r = match;
   }
   return spans;
