@@ -37,6 +37,18 @@ describe('a handbook holding every imported corpus', () => {
     expect(build.status).toBe(0);
   });
 
+  it('marks each imported record as not yet reviewed, and lists them all on /reviews/', () => {
+    const reviews = page('reviews');
+    const listed = reviews.slice(reviews.indexOf('Imported, not yet reviewed'));
+    for (const plan of plans.values()) {
+      for (const record of plan.records.filter((r) => r.status !== 'draft')) {
+        const path = record.path.replace(/\.md$/, '');
+        expect(listed, path).toContain(`href="/${path}/"`);
+        expect(page(path), path).toContain('not yet reviewed');
+      }
+    }
+  });
+
   it('publishes every imported record that is not a draft, and no draft', () => {
     for (const plan of plans.values()) {
       for (const record of plan.records) {
