@@ -5,6 +5,9 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { checkHandbook } from '../../src/check/index.ts';
 import type { Problem } from '../../src/records/problem.ts';
+import { disallowed } from '../markdown/allowed.ts';
+import { markdownBody } from '../markdown/arbitraries.ts';
+import { render } from '../markdown/render.ts';
 import { MINIMAL, TODAY } from '../support/fixture.ts';
 
 // `npm test` runs a small sample with a fixed seed; `npm run fuzz` sets FUZZ_RUNS=10000
@@ -135,6 +138,28 @@ describe(`check never crashes on mutated records (${RUNS} cases per property, se
         const text = mutations.reduce((t, mutate) => mutate(t), originals[target]);
         fc.pre(!text.includes('\r') && !text.includes('\uFEFF'));
         expect(placed(checkWith(target, windows(text)))).toEqual(placed(checkWith(target, text)));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, TIMEOUT);
+});
+
+describe(`hostile Markdown is read by check and rendered by the site safely (${RUNS} cases per property, seed ${SEED})`, () => {
+  it('check reads any Markdown body without crashing, every problem placed in the record', () => {
+    fc.assert(
+      fc.property(markdownBody, (body) => {
+        const problems = checkWith(TARGETS[0], `${originals[TARGETS[0]].trimEnd()}\n\n${body}\n`);
+        expectPlaced(problems);
+        expect(problems.filter((p) => p.file !== TARGETS[0] && p.severity === 'error')).toEqual([]);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, TIMEOUT);
+
+  it('the site renders any Markdown body with no element or attribute outside the allow-list', async () => {
+    await fc.assert(
+      fc.asyncProperty(markdownBody, async (body) => {
+        expect(disallowed(await render(body)), body).toEqual([]);
       }),
       { numRuns: RUNS, seed: SEED },
     );
