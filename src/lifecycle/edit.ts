@@ -104,7 +104,7 @@ export function openWorkspace(dir: string): Workspace {
 }
 
 function problemsOf(workspace: Workspace, handbook: Handbook, files: ReadonlySet<string>, today: string): Problem[] {
-  return enforcePolicy(workspace.policy, runRules(handbook, today, { settings: workspace.policy.settings })).filter((p) => files.has(p.file));
+  return enforcePolicy(workspace.policy, runRules(handbook, today, { settings: workspace.policy.settings, only: files })).filter((p) => files.has(p.file));
 }
 
 /**

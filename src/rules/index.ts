@@ -47,8 +47,12 @@ function ids(items: readonly unknown[]): Set<string> {
   return new Set(items.flatMap((item) => (isObject(item) && typeof item['id'] === 'string' ? [item['id']] : [])));
 }
 
-/** Every problem of the handbook, sorted by file and position. */
-export function runRules(handbook: Handbook, today: string, settings: Pick<RuleContext, 'imageHosts'> & Partial<Pick<RuleContext, 'settings'>> = {}): Problem[] {
+/**
+ * Every problem of the handbook, sorted by file and position. `only` narrows the record
+ * rules to the records of those files (judged against the whole handbook), for a command
+ * that changed a few records and asks what check says of them.
+ */
+export function runRules(handbook: Handbook, today: string, { only, ...settings }: Pick<RuleContext, 'imageHosts'> & Partial<Pick<RuleContext, 'settings'>> & { only?: ReadonlySet<string> } = {}): Problem[] {
   const context: RuleContext = {
     settings: DEFAULT_SETTINGS,
     ...settings,
@@ -66,6 +70,7 @@ export function runRules(handbook: Handbook, today: string, settings: Pick<RuleC
     ...naming(context),
   ];
   for (const record of handbook.records) {
+    if (only !== undefined && !only.has(record.file)) continue;
     for (const rule of SHAPE_RULES) append(problems, rule(record, context));
     if (isDraft(record)) continue;
     for (const rule of STATUS_RULES) append(problems, rule(record, context));
