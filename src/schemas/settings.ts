@@ -3,8 +3,9 @@ import { z } from 'astro/zod';
 /**
  * Rules a team cannot turn down: what they catch would stop the site from reading a
  * record (files that cannot be read, YAML and MDX that do not parse, fields of the wrong
- * shape), publish something unsafe (raw HTML, script links), break addresses (file names,
- * duplicate ids), or leave the policy itself unread.
+ * shape, images that are not there), publish something unsafe (raw HTML, script links,
+ * scripted SVG), break addresses (file names, duplicate ids), or leave the policy itself
+ * unread.
  */
 const FIXED = [
   'file-empty',
@@ -30,6 +31,8 @@ const FIXED = [
   'markdown-depth',
   'raw-html',
   'unsafe-link',
+  'image-missing',
+  'image-svg',
   'unknown-field',
   'invalid-field',
   'file-name',
@@ -68,6 +71,7 @@ const CHANGEABLE = [
   'review-reversed',
   'review-missed-outcome',
   'blame-language',
+  'image-external',
 ] as const;
 
 /**
