@@ -45,7 +45,7 @@ export function recordsLoader(collection: Collection, content: string): Loader {
         // page also shows the titles of the records it links to, so they are part of it.
         generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0${linkedTitles(data, (ref) => catalog.get(ref)?.title)}` : data),
         parseData: async ({ data }) => data,
-      });
+      } as GlobContext);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ function trickyHandbook(): string {
 describe('check and the site read a record the same way', () => {
   let content: string;
   let out: string;
-  let build: ReturnType<typeof spawnSync>;
+  let build: SpawnSyncReturns<string>;
 
   beforeAll(() => {
     // A project path with a space in it, as on many laptops.

@@ -1,12 +1,12 @@
 import mdx from '@astrojs/mdx';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkHandbook, countErrors, localToday } from '../check/index.ts';
 import { formatPretty, useColour } from '../check/report.ts';
 import { markdownConfig, mdxProcessor } from '../markdown/index.ts';
-import { remarkRecordLinks } from '../markdown/remark-record-links.ts';
+import { remarkRecordLinks, type RecordLinksOptions } from '../markdown/remark-record-links.ts';
 import { watchForDev } from './dev.ts';
 import { OVERRIDABLE, parseOptions, type HandbookOptions, type ParsedOptions } from './options.ts';
 import { indexSite } from './pagefind.ts';
@@ -75,7 +75,8 @@ function projectFile(logger: AstroIntegrationLogger, root: string, option: strin
 export default function handbook(input: HandbookOptions): AstroIntegration {
   const parsed = parseOptions(input);
   // Placeholder options keep the hooks typed; the first hook refuses to go on with them.
-  const options: ParsedOptions = parsed.ok ? parsed.options : parseOptions({ title: 'handbook' }).options!;
+  const placeholder = parseOptions({ title: 'handbook' });
+  const options = (parsed.ok ? parsed.options : placeholder.ok ? placeholder.options : undefined) as ParsedOptions;
   let content = '';
   return {
     name: 'handbook',
@@ -83,7 +84,6 @@ export default function handbook(input: HandbookOptions): AstroIntegration {
       'astro:config:setup': ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
         if (!parsed.ok) {
           stop(logger, `Invalid handbook() options in astro.config.mjs:\n${parsed.messages.map((m) => `  - ${m}`).join('\n')}\nSee "Configuration" in the handbook README for every option.`);
-          return;
         }
         const root = fileURLToPath(astroConfig.root);
         content = resolve(root, options.content);
@@ -103,7 +103,6 @@ export default function handbook(input: HandbookOptions): AstroIntegration {
           if (countErrors(problems).errors > 0) {
             process.stderr.write(formatPretty(problems, records, { colour: useColour(process.stderr) }));
             stop(logger, 'The handbook has content errors; nothing was built. Fix them (see above) and build again.');
-            return;
           }
         }
         for (const [pattern, file] of ROUTES) injectRoute({ pattern, entrypoint: new URL(`../routes/${file}`, import.meta.url) });
@@ -119,10 +118,10 @@ export default function handbook(input: HandbookOptions): AstroIntegration {
         // light-dark() follows the theme the reader chose with the toggle, not only the system's.
         const accent = options.accent ? `:root{--link:light-dark(${options.accent.light},${options.accent.dark});--accent:var(--link)}\n` : '';
 
-        const links = [remarkRecordLinks, { content, base: astroConfig.base.endsWith('/') ? astroConfig.base : `${astroConfig.base}/`, drafts: config.drafts }] as const;
+        const links: [typeof remarkRecordLinks, RecordLinksOptions] = [remarkRecordLinks, { content, base: astroConfig.base.endsWith('/') ? astroConfig.base : `${astroConfig.base}/`, drafts: config.drafts }];
         updateConfig({
           trailingSlash: 'always',
-          markdown: markdownConfig([links]),
+          markdown: markdownConfig([links]) as AstroConfig['markdown'],
           integrations: [mdx({ processor: mdxProcessor([links]) })],
           security: securityConfig(options.imageHosts),
           vite: {

@@ -1,3 +1,4 @@
+import type { AstroConfig } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -6,7 +7,7 @@ import { join } from 'node:path';
  * Astro, WebAssembly for Pagefind's search, images from this site (and the hosts a team
  * allows), no frames, no plugins. Prism marks code with classes, so no inline styles.
  */
-export function securityConfig(imageHosts: readonly string[]) {
+export function securityConfig(imageHosts: readonly string[]): Partial<AstroConfig['security']> {
   return {
     csp: {
       algorithm: 'SHA-256' as const,
@@ -17,7 +18,7 @@ export function securityConfig(imageHosts: readonly string[]) {
         "frame-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-      ] as `${string} ${string}`[],
+      ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },
