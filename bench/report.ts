@@ -1,6 +1,6 @@
 import type { Generated } from './generate.ts';
 import type { Series, Stat } from './measure.ts';
-import { PAGE_BUDGET, type PageWeight } from './page-weight.ts';
+import { PAGE_BUDGET, RAW_CEILING, type PageWeight } from './page-weight.ts';
 import type { ProfileSummary } from './profile.ts';
 
 /** The dev loop at one size: the sessions' figures summarised. */
@@ -152,8 +152,8 @@ export function targetsOf(results: readonly SizeResult[], growth: readonly Growt
       add('dev: server process tree RSS ≤ 1 GB', mb(r.dev.rssMb.max), r.dev.rssMb.max <= 1024);
     }
     if (r.site && r.site.heaviest.length > 0) {
-      const heaviest = r.site.heaviest.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-      add(`record page ≤ ${kb(PAGE_BUDGET)} of HTML and CSS`, `${kb(heaviest.bytes)} (${heaviest.page})`, heaviest.bytes <= PAGE_BUDGET);
+      const heaviest = r.site.heaviest.reduce((a, b) => (b.transferBytes > a.transferBytes ? b : a));
+      add(`record page ≤ ${kb(PAGE_BUDGET)} of HTML and CSS as downloaded (≤ ${kb(RAW_CEILING)} uncompressed)`, `${kb(heaviest.transferBytes)}, ${kb(heaviest.bytes)} uncompressed (${heaviest.page})`, heaviest.transferBytes <= PAGE_BUDGET && heaviest.bytes <= RAW_CEILING);
       const others = r.site.heaviest.flatMap((page) => page.scripts.filter((s) => s.role === 'other').map((s) => `${s.source} on ${page.page}`));
       add('record page runs no script but search and the theme toggle', others.length === 0 ? 'none other' : others.join(', '), others.length === 0);
     }
