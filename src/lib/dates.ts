@@ -19,8 +19,16 @@ export function relativeDays(date: string, today: string): string {
  * build gives the same text on every machine.
  */
 export function humanDate(value: string): string {
-  return new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const day = value.slice(0, 10);
+  let text = HUMAN_DATES.get(day);
+  if (text === undefined) HUMAN_DATES.set(day, (text = DAY_FORMAT.format(new Date(`${day}T00:00:00Z`))));
+  return text;
 }
+
+// Formatting a date through Intl is slow enough to show in a build's profile (every page
+// shows dozens), and a handbook has few distinct days: format each once.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const HUMAN_DATES = new Map<string, string>();
 
 /** "18:42" from a date-time, as written at its own offset. */
 export function clockTime(value: string): string {
