@@ -398,12 +398,14 @@ function trimEnd(text: string, start: number, end: number): number {
  * typed arrays: a long line of backticks makes no garbage.
  */
 export function codeSpans(content: string): number[] {
+  const first = content.indexOf('`');
+  if (first === -1) return [];
   let ticks = 0;
-  for (let i = content.indexOf('`'); i !== -1; i = content.indexOf('`', i + 1)) ticks++;
+  for (let i = first; i !== -1; i = content.indexOf('`', i + 1)) ticks++;
   const at = new Int32Array(ticks);
   const length = new Int32Array(ticks);
   let runs = 0;
-  for (let i = content.indexOf('`'); i !== -1; i = content.indexOf('`', i)) {
+  for (let i = first; i !== -1; i = content.indexOf('`', i)) {
     let j = i;
     while (content.charCodeAt(j) === TICK) j++;
     at[runs] = i;

@@ -65,13 +65,21 @@ export function blamePatterns(people: readonly unknown[]): RegExp[] {
 
 /** A failure verb anywhere: prose without one cannot hold a person as its subject, so the long names pattern is skipped. */
 const ANY_FAILURE = new RegExp(`\\b(?:${FAILURE_VERBS})\\b`);
+/** "'s fault" anywhere: prose without it is not searched for a word before it (a search that starts at every word). */
+const ANY_FAULT = /['’]s fault/i;
+
+/** Whether the i-th blame pattern cannot match in `source`, known from a plain search. */
+function skipped(i: number, source: string): boolean {
+  if (i === 0) return !ANY_FAULT.test(source);
+  return i >= BLAME.length && !ANY_FAILURE.test(source);
+}
 
 /** Postmortems are blameless: systems and processes fail, not people. */
 export const blameLanguage: RecordRule = (record, context) => {
   if (record.kind.collection !== 'postmortems' || isDraft(record)) return [];
   return record.body.prose.flatMap((prose) =>
     context.blame.flatMap((pattern, i) =>
-      (i >= BLAME.length && !ANY_FAILURE.test(prose.source) ? [] : [...prose.source.matchAll(pattern)]).map((match) =>
+      (skipped(i, prose.source) ? [] : [...prose.source.matchAll(pattern)]).map((match) =>
         problem(record, record.body.lines.positionAt(prose.offset + match.index), 'blame-language', `Unexpected blame \`${match[0]}\`, expected a blameless description of what the system and process allowed`, 'warning'),
       ),
     ),

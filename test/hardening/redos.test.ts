@@ -92,7 +92,7 @@ describe(`rules and readers grow linearly on adversarial text (${SMALL / 1000} K
     ['placeholders on unclosed {{ and <', (size) => () => placeholders(recordWith(fill('{{a <a ', size)), context)],
     ['raw-html on a long tag', (size) => () => rawHtml(recordWith(`<a${fill(' b', size)}>`, 'html'), context)],
     ['the prompt test on a long tag', (size) => () => isPrompt(`<a${fill(' b', size)}>`)],
-    ['blame on a long hyphenated word', (size) => () => blameLanguage(recordWith(`${fill('a-', size)}'s faul`), context)],
+    ['blame on a long hyphenated word', (size) => () => blameLanguage(recordWith(`${fill('a-', size)} 's fault`), context)],
     ['blame on names followed by spaces', (size) => () => blameLanguage(recordWith(`${fill('Ana        x ', size)} broke`), context)],
     ['record links on unclosed [[a/', (size) => () => references(recordWith(fill('[[a/', size)), context)],
     ['the SVG check on unclosed url(', (size) => () => svgProblems(`<svg><style>${fill('a{fill:url(', size)}</style></svg>`)],
