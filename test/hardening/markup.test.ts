@@ -29,7 +29,7 @@ describe('raw HTML in .md records is refused, so nothing a writer types runs in 
     ['a setext heading', 'Setext <script>alert(1)</script>\n---', ['32:8 <script>', '32:24 </script>']],
     ['text after an escaped backtick', 'An escaped \\`<script>alert(1)</script>` tick', ['32:14 <script>', '32:30 </script>']],
     ['a "code span" CommonMark never closes', 'Open `` <img src=x onerror=alert(1)> ` only', ['32:9 <img>']],
-    ['a line after a fence inside a list item', '- item\n\n  ```\n  code\n  ```\n<script>alert(1)</script>', ['37:1 <script>']],
+    ['a line after a fence inside a list item', '- ```\n  code\n  ```\n<script>alert(1)</script>', ['35:1 <script>']],
     ['a table cell', '| a |\n| --- |\n| <b>x</b> |', ['34:3 <b>', '34:7 </b>']],
     ['a block quote', '> quoted <svg onload=alert(1)>', ['32:10 <svg>']],
     ['an HTML block', '<div>\n<script>alert(1)</script>\n</div>', ['32:1 <div>']],
