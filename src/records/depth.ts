@@ -27,7 +27,10 @@ export function nestingTooDeep(text: string, bodyOffset = 0): { offset: number; 
       else {
         const deep = deepMarker(line);
         if (deep !== undefined) {
-          return { offset: start + deep.at, message: `Unexpected block quotes or lists nested ${deep.depth} deep, expected at most ${MAX_NESTING} levels (put quoted or generated text in a code block)` };
+          return {
+            offset: start + deep.at,
+            message: `Unexpected block quotes or lists nested ${deep.depth} deep, expected at most ${MAX_NESTING} levels (put quoted or generated text in a code block)`,
+          };
         }
       }
     }

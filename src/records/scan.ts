@@ -54,7 +54,7 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F]/;
  * character references, escapes, emphasis and strikethrough, GFM autolink literals (`@`,
  * `://`, `www.`), reference definitions (`]:`), footnotes (`[^`), and hard line breaks.
  */
-const UNREAD = /[<&\\*_~@]|:\/\/|www\.|\]:|\[\^|  \r?\n/i;
+const UNREAD = /[<&\\*_~@]|:\/\/|www\.|\]:|\[\^| {2}\r?\n/i;
 
 /** A line of the body: where it starts and ends (before any `\r\n`), and its leading spaces. */
 interface Line {
@@ -148,9 +148,15 @@ class Scanner {
       if (this.#items.length > 0) this.#blankInList = true;
       return;
     }
-    if (this.#table !== undefined) return this.#row(line, rest);
+    if (this.#table !== undefined) {
+      this.#row(line, rest);
+      return;
+    }
     const item = ITEM.exec(rest);
-    if (item !== null && !THEMATIC.test(rest)) return this.#item(line, rest, item);
+    if (item !== null && !THEMATIC.test(rest)) {
+      this.#item(line, rest, item);
+      return;
+    }
     if (this.#items.length > 0) {
       // Under a list item, `===` and `---` may be lazy text or a heading or rule of the item.
       if (SETEXT.test(rest) || delimiterLike(rest)) decline();
@@ -205,7 +211,10 @@ class Scanner {
       return;
     }
     if (rest.startsWith('>')) decline();
-    if (this.#paragraph.length > 0 && delimiterLike(rest)) return this.#tableStart(line, rest);
+    if (this.#paragraph.length > 0 && delimiterLike(rest)) {
+      this.#tableStart(line, rest);
+      return;
+    }
     this.#paragraph.push(line);
   }
 

@@ -43,7 +43,15 @@ export const images: RecordRule = (record, context) => {
     if (/^(?:https?:)?\/\//i.test(link.url)) {
       const host = hostOf(link.url);
       if (host !== undefined && !(context.imageHosts ?? []).includes(host)) {
-        found.push(problem(record, link.position, 'image-external', `Unexpected image from \`${host}\`, expected a file next to the record or under content/assets/: the site's Content-Security-Policy blocks images from other sites (list the host in \`imageHosts\` to allow it)`, 'warning'));
+        found.push(
+          problem(
+            record,
+            link.position,
+            'image-external',
+            `Unexpected image from \`${host}\`, expected a file next to the record or under content/assets/: the site's Content-Security-Policy blocks images from other sites (list the host in \`imageHosts\` to allow it)`,
+            'warning',
+          ),
+        );
       }
       continue;
     }
@@ -56,7 +64,14 @@ export const images: RecordRule = (record, context) => {
     }
     if (!path.toLowerCase().endsWith('.svg')) continue;
     for (const svg of svgProblemsOf(path, `${stat.size}:${stat.mtimeMs}`)) {
-      found.push(problem(record, link.position, 'image-svg', `Unexpected ${svg.found} in \`${link.url}\` (line ${svg.line}, column ${svg.column}), expected an SVG without scripts, event handlers or external references`));
+      found.push(
+        problem(
+          record,
+          link.position,
+          'image-svg',
+          `Unexpected ${svg.found} in \`${link.url}\` (line ${svg.line}, column ${svg.column}), expected an SVG without scripts, event handlers or external references`,
+        ),
+      );
     }
   }
   return found;

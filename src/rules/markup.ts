@@ -35,7 +35,12 @@ export const rawHtml: RecordRule = (record) => {
     .filter(({ value }) => !isComment(value) && !isPrompt(value.trim()))
     .map(({ value, position }) => {
       const tag = TAG_NAME.exec(value.trimStart())?.[0] ?? value.trimStart().slice(0, 12);
-      return problem(record, position, 'raw-html', `Unexpected raw HTML \`${tag}>\`, expected Markdown: HTML in .md records is shown as text, never run (write \`&lt;\` for a literal \`<\`, or put code in backticks)`);
+      return problem(
+        record,
+        position,
+        'raw-html',
+        `Unexpected raw HTML \`${tag}>\`, expected Markdown: HTML in .md records is shown as text, never run (write \`&lt;\` for a literal \`<\`, or put code in backticks)`,
+      );
     });
 };
 

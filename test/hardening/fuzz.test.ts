@@ -42,27 +42,71 @@ const frontmatterLines = (text: string): number => Math.max(1, text.indexOf('\n-
 
 /** Changes that may break a record: each must give problems, never a crash. */
 const breaking: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((n): Mutation => (t) => lines(t).filter((_, i) => i !== 1 + (n % frontmatterLines(t))).join('\n')),
-  fc.nat().map((n): Mutation => (t) => lines(t).flatMap((l, i) => (i === 1 + (n % frontmatterLines(t)) ? [l, l] : [l])).join('\n')),
-  fc.tuple(fc.nat(), fc.constantFrom('42', '[a, b]', '{ a: 1 }', 'true', 'null', '~', "''", '2026-13-45', `"${'x'.repeat(300)}"`, '- nested', '*alias', '&anchor value', '!!binary aGk=', '|\n  block')).map(
-    ([n, value]): Mutation =>
-      (t) => lines(t).map((l, i) => (i === 1 + (n % frontmatterLines(t)) ? l.replace(/:.*$/, `: ${value}`) : l)).join('\n'),
+  fc.nat().map(
+    (n): Mutation =>
+      (t) =>
+        lines(t)
+          .filter((_, i) => i !== 1 + (n % frontmatterLines(t)))
+          .join('\n'),
   ),
-  fc.nat().map((n): Mutation => (t) => lines(t).map((l, i) => (i === 1 + (n % frontmatterLines(t)) ? l.replace(/^(\s*-?\s*)(\w)(\w)/, '$1$3$2') : l)).join('\n')),
-  fc.nat().map((n): Mutation => (t) => t.slice(0, n % (t.length + 1))),
-  fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([n, bytes]): Mutation => (t) => `${t.slice(0, n % (t.length + 1))}${Buffer.from(bytes).toString('latin1')}${t.slice(n % (t.length + 1))}`),
+  fc.nat().map(
+    (n): Mutation =>
+      (t) =>
+        lines(t)
+          .flatMap((l, i) => (i === 1 + (n % frontmatterLines(t)) ? [l, l] : [l]))
+          .join('\n'),
+  ),
+  fc
+    .tuple(fc.nat(), fc.constantFrom('42', '[a, b]', '{ a: 1 }', 'true', 'null', '~', "''", '2026-13-45', `"${'x'.repeat(300)}"`, '- nested', '*alias', '&anchor value', '!!binary aGk=', '|\n  block'))
+    .map(
+      ([n, value]): Mutation =>
+        (t) =>
+          lines(t)
+            .map((l, i) => (i === 1 + (n % frontmatterLines(t)) ? l.replace(/:.*$/, `: ${value}`) : l))
+            .join('\n'),
+    ),
+  fc.nat().map(
+    (n): Mutation =>
+      (t) =>
+        lines(t)
+          .map((l, i) => (i === 1 + (n % frontmatterLines(t)) ? l.replace(/^(\s*-?\s*)(\w)(\w)/, '$1$3$2') : l))
+          .join('\n'),
+  ),
+  fc.nat().map(
+    (n): Mutation =>
+      (t) =>
+        t.slice(0, n % (t.length + 1)),
+  ),
+  fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(
+    ([n, bytes]): Mutation =>
+      (t) =>
+        `${t.slice(0, n % (t.length + 1))}${Buffer.from(bytes).toString('latin1')}${t.slice(n % (t.length + 1))}`,
+  ),
   fc.tuple(fc.nat(), fc.constantFrom('\0', '\uFEFF', '\r', '\t', '\r\n', '---\n', '\n## \n', '[[decisions/missing]]', '<script>', '`', '```\n')).map(
     ([n, insert]): Mutation =>
-      (t) => `${t.slice(0, n % (t.length + 1))}${insert}${t.slice(n % (t.length + 1))}`,
+      (t) =>
+        `${t.slice(0, n % (t.length + 1))}${insert}${t.slice(n % (t.length + 1))}`,
   ),
-  fc.tuple(fc.nat(), unicodeText(1, 12)).map(([n, insert]): Mutation => (t) => `${t.slice(0, n % (t.length + 1))}${insert}${t.slice(n % (t.length + 1))}`),
+  fc.tuple(fc.nat(), unicodeText(1, 12)).map(
+    ([n, insert]): Mutation =>
+      (t) =>
+        `${t.slice(0, n % (t.length + 1))}${insert}${t.slice(n % (t.length + 1))}`,
+  ),
   fc.constant<Mutation>((t) => t.replaceAll('\n', '\r')),
-  fc.nat({ max: 200_000 }).map((n): Mutation => (t) => `${t}\n${'long '.repeat(n / 5)}\n`),
+  fc.nat({ max: 200_000 }).map(
+    (n): Mutation =>
+      (t) =>
+        `${t}\n${'long '.repeat(n / 5)}\n`,
+  ),
 );
 
 /** Changes that keep a record valid: the record must still have no problem at all. */
 const preserving: fc.Arbitrary<Mutation> = fc.oneof(
-  unicodeText(2, 20).map((title): Mutation => (t) => t.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`)),
+  unicodeText(2, 20).map(
+    (title): Mutation =>
+      (t) =>
+        t.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`),
+  ),
   fc.tuple(unicodeText(1, 30), unicodeText(1, 8), unicodeText(1, 8)).map(
     ([impact, service, action]): Mutation =>
       (t) =>
@@ -73,7 +117,11 @@ const preserving: fc.Arbitrary<Mutation> = fc.oneof(
           .replace(/^ {2}- title: .*$/m, `  - title: ${JSON.stringify(action)}`),
   ),
   fc.constant<Mutation>((t) => t.replace('The vault connection pool', 'The vault\tconnection\tpool')),
-  fc.nat({ max: 50_000 }).map((n): Mutation => (t) => t.replace('Detection took four minutes.', `Detection took four minutes. ${'Steady '.repeat(n / 7)}`)),
+  fc.nat({ max: 50_000 }).map(
+    (n): Mutation =>
+      (t) =>
+        t.replace('Detection took four minutes.', `Detection took four minutes. ${'Steady '.repeat(n / 7)}`),
+  ),
   fc.constant<Mutation>((t) => `${t}\n\n`),
 );
 
@@ -111,57 +159,80 @@ function expectPlaced(problems: Problem[]): void {
 const placed = (problems: Problem[]) => problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`);
 
 describe(`check never crashes on mutated records (${RUNS} cases per property, seed ${SEED})`, () => {
-  it('reports every broken record with problems placed inside its file, and nothing else', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...TARGETS), fc.array(breaking, { minLength: 1, maxLength: 3 }), (target, mutations) => {
-        const problems = checkWith(target, mutations.reduce((text, mutate) => mutate(text), originals[target]));
-        expectPlaced(problems);
-        expect(problems.filter((p) => p.file !== target && p.severity === 'error')).toEqual([]);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    'reports every broken record with problems placed inside its file, and nothing else',
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...TARGETS), fc.array(breaking, { minLength: 1, maxLength: 3 }), (target, mutations) => {
+          const problems = checkWith(
+            target,
+            mutations.reduce((text, mutate) => mutate(text), originals[target]),
+          );
+          expectPlaced(problems);
+          expect(problems.filter((p) => p.file !== target && p.severity === 'error')).toEqual([]);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('never reports a valid record as broken, whatever unicode, tabs or long lines it holds', () => {
-    fc.assert(
-      fc.property(fc.array(preserving, { minLength: 1, maxLength: 4 }), fc.boolean(), (mutations, crlf) => {
-        const text = mutations.reduce((t, mutate) => mutate(t), originals[TARGETS[0]]);
-        expect(checkWith(TARGETS[0], crlf ? windows(text) : text)).toEqual([]);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    'never reports a valid record as broken, whatever unicode, tabs or long lines it holds',
+    () => {
+      fc.assert(
+        fc.property(fc.array(preserving, { minLength: 1, maxLength: 4 }), fc.boolean(), (mutations, crlf) => {
+          const text = mutations.reduce((t, mutate) => mutate(t), originals[TARGETS[0]]);
+          expect(checkWith(TARGETS[0], crlf ? windows(text) : text)).toEqual([]);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('puts every problem at the same line and column with CRLF line endings and a byte order mark', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...TARGETS), fc.array(breaking, { minLength: 1, maxLength: 2 }), (target, mutations) => {
-        const text = mutations.reduce((t, mutate) => mutate(t), originals[target]);
-        fc.pre(!text.includes('\r') && !text.includes('\uFEFF'));
-        expect(placed(checkWith(target, windows(text)))).toEqual(placed(checkWith(target, text)));
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    'puts every problem at the same line and column with CRLF line endings and a byte order mark',
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...TARGETS), fc.array(breaking, { minLength: 1, maxLength: 2 }), (target, mutations) => {
+          const text = mutations.reduce((t, mutate) => mutate(t), originals[target]);
+          fc.pre(!text.includes('\r') && !text.includes('\uFEFF'));
+          expect(placed(checkWith(target, windows(text)))).toEqual(placed(checkWith(target, text)));
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe(`hostile Markdown is read by check and rendered by the site safely (${RUNS} cases per property, seed ${SEED})`, () => {
-  it('check reads any Markdown body without crashing, every problem placed in the record', () => {
-    fc.assert(
-      fc.property(markdownBody, (body) => {
-        const problems = checkWith(TARGETS[0], `${originals[TARGETS[0]].trimEnd()}\n\n${body}\n`);
-        expectPlaced(problems);
-        expect(problems.filter((p) => p.file !== TARGETS[0] && p.severity === 'error')).toEqual([]);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    'check reads any Markdown body without crashing, every problem placed in the record',
+    () => {
+      fc.assert(
+        fc.property(markdownBody, (body) => {
+          const problems = checkWith(TARGETS[0], `${originals[TARGETS[0]].trimEnd()}\n\n${body}\n`);
+          expectPlaced(problems);
+          expect(problems.filter((p) => p.file !== TARGETS[0] && p.severity === 'error')).toEqual([]);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('the site renders any Markdown body with no element or attribute outside the allow-list', async () => {
-    await fc.assert(
-      fc.asyncProperty(markdownBody, async (body) => {
-        expect(disallowed(await render(body)), body).toEqual([]);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    'the site renders any Markdown body with no element or attribute outside the allow-list',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(markdownBody, async (body) => {
+          expect(disallowed(await render(body)), body).toEqual([]);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 });

@@ -98,7 +98,7 @@ describe('block quotes and lists nested past 32 levels are refused before any pa
     `);
   });
 
-  it('reports them in an .mdx record instead of overflowing the MDX parser\'s stack', () => {
+  it("reports them in an .mdx record instead of overflowing the MDX parser's stack", () => {
     const dir = tree({ [OUTCOME]: null, 'outcomes/faster-checkout.mdx': withLearning(`${'> '.repeat(10_000)}deep`) });
     const mdx = check(dir).filter((p) => p.file === 'outcomes/faster-checkout.mdx');
     expect(mdx.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual(['32:65 markdown-depth']);

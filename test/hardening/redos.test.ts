@@ -97,7 +97,11 @@ describe(`rules and readers grow linearly on adversarial text (${SMALL / 1000} K
     ['record links on unclosed [[a/', (size) => () => references(recordWith(fill('[[a/', size)), context)],
     ['the SVG check on unclosed url(', (size) => () => svgProblems(`<svg><style>${fill('a{fill:url(', size)}</style></svg>`)],
     ['the SVG check on many attributes', (size) => () => svgProblems(`<svg>${fill('<rect x="1" y="2"/>', size)}</svg>`)],
-  ])('%s', (_, work) => {
-    expect(growth(work)).toBeLessThan(LIMIT);
-  }, 120_000);
+  ])(
+    '%s',
+    (_, work) => {
+      expect(growth(work)).toBeLessThan(LIMIT);
+    },
+    120_000,
+  );
 });

@@ -82,9 +82,26 @@ const inline: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('&lt;', '&amp;', '&#106;', '&colon;', '&lt;script&gt;', '&', '&#x3C;b>') },
   {
     weight: 2,
-    arbitrary: fc.constantFrom('<b>', '</i>', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '<!-- note -->', '<What goes here>', '<a href="javascript:alert(1)">', '<?php x ?>', '<!DOCTYPE html>', '<![CDATA[x]]>', '<svg onload=alert(1)>'),
+    arbitrary: fc.constantFrom(
+      '<b>',
+      '</i>',
+      '<img src=x onerror=alert(1)>',
+      '<script>alert(1)</script>',
+      '<!-- note -->',
+      '<What goes here>',
+      '<a href="javascript:alert(1)">',
+      '<?php x ?>',
+      '<!DOCTYPE html>',
+      '<![CDATA[x]]>',
+      '<svg onload=alert(1)>',
+    ),
   },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('', '!'), fc.constantFrom('text', '', 'a b', '`c`', 'TODO', '[[decisions/x]]', '*e*', '<b>'), URL, TITLE).map(([bang, text, url, title]) => `${bang}[${text}](${url}${title})`) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom('', '!'), fc.constantFrom('text', '', 'a b', '`c`', 'TODO', '[[decisions/x]]', '*e*', '<b>'), URL, TITLE)
+      .map(([bang, text, url, title]) => `${bang}[${text}](${url}${title})`),
+  },
   { weight: 1, arbitrary: fc.constantFrom('<https://example.com>', '<javascript:alert(1)>', '<a@example.com>', 'https://example.com/x', 'www.example.com', 'a@example.com', 'mailto:a@b.co') },
   { weight: 2, arbitrary: fc.constantFrom('*em*', '_em_', '**strong**', '__strong__', '~~del~~', '~del~', '*', '_', '~', 'snake_case', '**') },
   { weight: 2, arbitrary: fc.constantFrom('[', ']', '[x]', '[x][]', '[x][y]', '![', '[^1]', '[]', '](', '[ref]') },
@@ -108,7 +125,9 @@ const fenced = fc
   .tuple(
     fenceOf,
     fc.constantFrom('', 'js', 'console', 'html', 'ts', 'js" onload="x', 'a`b'),
-    fc.array(fc.oneof(lineText, fenceOf, fc.constantFrom('## Not a heading', '<script>alert(1)</script>', '<meta http-equiv="refresh" content="0">', '    indented', '[r]: javascript:alert(1)')), { maxLength: 3 }),
+    fc.array(fc.oneof(lineText, fenceOf, fc.constantFrom('## Not a heading', '<script>alert(1)</script>', '<meta http-equiv="refresh" content="0">', '    indented', '[r]: javascript:alert(1)')), {
+      maxLength: 3,
+    }),
     fc.constantFrom('same', 'longer', 'shorter', 'other', 'none'),
   )
   .map(([fence, info, lines, close]) => {
@@ -127,7 +146,12 @@ const definition = fc
   .map(([prefix, label, url, colon, title]) => `${prefix}[${label}]${colon} ${url}${title}\n\n[${label}] and [text][${label}]`);
 
 const table = fc
-  .tuple(fc.array(lineText, { minLength: 1, maxLength: 3 }), fc.array(fc.array(fc.oneof(lineText, codeSpan), { minLength: 1, maxLength: 4 }), { maxLength: 3 }), fc.boolean(), fc.constantFrom('---', ':--', '--:', ':-:'))
+  .tuple(
+    fc.array(lineText, { minLength: 1, maxLength: 3 }),
+    fc.array(fc.array(fc.oneof(lineText, codeSpan), { minLength: 1, maxLength: 4 }), { maxLength: 3 }),
+    fc.boolean(),
+    fc.constantFrom('---', ':--', '--:', ':-:'),
+  )
   .map(([header, rows, outer, delimiter]) => {
     const row = (cells: string[]) => (outer ? `| ${cells.join(' | ')} |` : cells.join(' | '));
     return [row(header.map((c) => c.replaceAll('|', '/'))), row(header.map(() => delimiter)), ...rows.map(row)].join('\n');
@@ -164,10 +188,7 @@ const { block } = fc.letrec<{ block: string; quote: string; list: string }>((tie
       .join('\n'),
   ),
   list: fc
-    .tuple(
-      fc.constantFrom('- ', '+ ', '* ', '1. ', '2) ', '-   ', '10. '),
-      fc.array(fc.tuple(tie('block'), fc.constantFrom('\n', '\n\n')), { minLength: 1, maxLength: 3 }),
-    )
+    .tuple(fc.constantFrom('- ', '+ ', '* ', '1. ', '2) ', '-   ', '10. '), fc.array(fc.tuple(tie('block'), fc.constantFrom('\n', '\n\n')), { minLength: 1, maxLength: 3 }))
     .map(([marker, items]) =>
       items
         .map(([item, gap]) => {
@@ -180,14 +201,37 @@ const { block } = fc.letrec<{ block: string; quote: string; list: string }>((tie
 }));
 
 /** A Markdown body of a few blocks, joined closely enough for them to interact. */
-export const markdownBody: fc.Arbitrary<string> = fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([b, gap]) => b + gap).join(''));
+export const markdownBody: fc.Arbitrary<string> = fc
+  .array(fc.tuple(block, fc.constantFrom('\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.map(([b, gap]) => b + gap).join(''));
 
 /** Plain Markdown the scanner must read itself: headings, paragraphs, lists, tables, fences, code spans, simple links. */
-const plainWord = fc.constantFrom('alpha', 'the pool', 'TODO', 'lorem ipsum', 'Ana broke', "Ben's fault", '[[decisions/0001-cache-tokens]]', '[[decisions/missing]]', '{{prompt}}', 'p99 is 300 ms', '漢字', 'a-b', '1.5', '#tag', 'x|y');
+const plainWord = fc.constantFrom(
+  'alpha',
+  'the pool',
+  'TODO',
+  'lorem ipsum',
+  'Ana broke',
+  "Ben's fault",
+  '[[decisions/0001-cache-tokens]]',
+  '[[decisions/missing]]',
+  '{{prompt}}',
+  'p99 is 300 ms',
+  '漢字',
+  'a-b',
+  '1.5',
+  '#tag',
+  'x|y',
+);
 const plainInline = fc.oneof(
   { weight: 6, arbitrary: plainWord },
   { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.constantFrom('x', '<b>', '&amp;', 'TODO', '*a*', 'a | b')).map(([n, inside]) => `${'`'.repeat(n)}${inside}${'`'.repeat(n)}`) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('', '!'), fc.constantFrom('text', 'a b', ''), fc.constantFrom('https://example.com/a', './chart.svg', 'x_y.png', '../a.md#b')).map(([bang, text, url]) => `${bang}[${text}](${url})`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('', '!'), fc.constantFrom('text', 'a b', ''), fc.constantFrom('https://example.com/a', './chart.svg', 'x_y.png', '../a.md#b'))
+      .map(([bang, text, url]) => `${bang}[${text}](${url})`),
+  },
 );
 const plainLine = fc.array(plainInline, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
 const plainBlock = fc.oneof(

@@ -19,7 +19,9 @@ describe('rehypeCode: code is text in every language', () => {
   });
 
   it.each(UNKNOWN)('```%s is one text node with the language as classes and data-language', async (language) => {
-    expect(await render(`\`\`\`${language}\n<b>x</b>\n\`\`\``)).toBe(`<pre class="language-${language}" data-language="${language}"><code class="language-${language}">&#x3C;b>x&#x3C;/b>\n</code></pre>`);
+    expect(await render(`\`\`\`${language}\n<b>x</b>\n\`\`\``)).toBe(
+      `<pre class="language-${language}" data-language="${language}"><code class="language-${language}">&#x3C;b>x&#x3C;/b>\n</code></pre>`,
+    );
   });
 
   it('highlights a language Prism knows with token spans, in the classes global.css styles', async () => {
@@ -32,7 +34,11 @@ describe('rehypeCode: code is text in every language', () => {
   it('never writes a language name into an attribute as it was typed', async () => {
     const html = await render('```js" onmouseover="alert(1)\nlet a = 1;\n```\n\n```"><script>alert(1)</script>\nx\n```');
     expect(disallowed(html)).toEqual([]);
-    expect(elements(html).map((e) => e.properties['dataLanguage']).filter(Boolean)).toEqual(['plaintext', 'plaintext']);
+    expect(
+      elements(html)
+        .map((e) => e.properties['dataLanguage'])
+        .filter(Boolean),
+    ).toEqual(['plaintext', 'plaintext']);
   });
 
   it('reads names Prism uses for objects of its own as plain text, not as grammars', async () => {

@@ -19,7 +19,11 @@ describe('remarkPolicy: .md records render no markup their writer typed', () => 
 
   it('shows raw HTML in headings, list items, tables and block quotes as the text the writer wrote', async () => {
     const html = await render('## Why <img src=x onerror=alert(1)>\n\n- <b>x</b>\n\n| <i>a</i> |\n| --- |\n\n> <svg onload=alert(1)>');
-    expect(elements(html).map((e) => e.tagName).filter((tag) => tag !== 'a')).toEqual(['h2', 'ul', 'li', 'table', 'thead', 'tr', 'th', 'blockquote', 'p']);
+    expect(
+      elements(html)
+        .map((e) => e.tagName)
+        .filter((tag) => tag !== 'a'),
+    ).toEqual(['h2', 'ul', 'li', 'table', 'thead', 'tr', 'th', 'blockquote', 'p']);
     expect(html).toContain('Why &#x3C;img src=x onerror=alert(1)>');
     expect(html).toContain('&#x3C;svg onload=alert(1)>');
   });
@@ -41,6 +45,8 @@ describe('remarkPolicy: .md records render no markup their writer typed', () => 
     const started = performance.now();
     const html = await render(`${'>'.repeat(10_000)} deep\n`);
     expect(performance.now() - started).toBeLessThan(5_000);
-    expect(html).toMatchInlineSnapshot(`"<p>This record is not shown: Unexpected block quotes or lists nested 10000 deep, expected at most 32 levels (put quoted or generated text in a code block) at line 1, column 33.</p>"`);
+    expect(html).toMatchInlineSnapshot(
+      `"<p>This record is not shown: Unexpected block quotes or lists nested 10000 deep, expected at most 32 levels (put quoted or generated text in a code block) at line 1, column 33.</p>"`,
+    );
   });
 });

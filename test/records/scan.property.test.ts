@@ -54,31 +54,39 @@ afterAll(() => {
 });
 
 describe(`the scanner agrees with remark on generated Markdown (${RUNS} cases per property, seed ${SEED})`, () => {
-  it('answers plain Markdown itself, exactly as remark reads it', () => {
-    fc.assert(
-      fc.property(plainBody, (body) => {
-        const result = compare(body);
-        expect(result, body).toBeDefined();
-        expect(result!.fast).toEqual(result!.reference);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    'answers plain Markdown itself, exactly as remark reads it',
+    () => {
+      fc.assert(
+        fc.property(plainBody, (body) => {
+          const result = compare(body);
+          expect(result, body).toBeDefined();
+          expect(result!.fast).toEqual(result!.reference);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('on any Markdown, either declines or gives the same sections, raw HTML, links and prose problems', () => {
-    fc.assert(
-      fc.property(markdownBody, (body) => {
-        const result = compare(body);
-        if (result === undefined) {
-          declined++;
-          return;
-        }
-        answered++;
-        expect(result.fast, body).toEqual(result.reference);
-      }),
-      { numRuns: RUNS * 2, seed: SEED },
-    );
-    // The property means little if the scanner never answers.
-    expect(answered).toBeGreaterThan(RUNS / 10);
-  }, TIMEOUT);
+  it(
+    'on any Markdown, either declines or gives the same sections, raw HTML, links and prose problems',
+    () => {
+      fc.assert(
+        fc.property(markdownBody, (body) => {
+          const result = compare(body);
+          if (result === undefined) {
+            declined++;
+            return;
+          }
+          answered++;
+          expect(result.fast, body).toEqual(result.reference);
+        }),
+        { numRuns: RUNS * 2, seed: SEED },
+      );
+      // The property means little if the scanner never answers.
+      expect(answered).toBeGreaterThan(RUNS / 10);
+    },
+    TIMEOUT,
+  );
 });
