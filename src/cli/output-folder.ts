@@ -1,4 +1,4 @@
-import { cpSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Refusal } from './io.ts';
@@ -79,7 +79,7 @@ function protectedFolders({ root, content, home }: Surroundings): [string, strin
 
 /** Why `out` may not be replaced, or undefined when a build may replace it. */
 function unsafe(out: string, around: Surroundings): string | undefined {
-  let stat;
+  let stat: Stats;
   try {
     stat = lstatSync(out);
   } catch {
