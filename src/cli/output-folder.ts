@@ -79,7 +79,7 @@ function protectedFolders({ root, content, home }: Surroundings): [string, strin
 
 /** Why `out` may not be replaced, or undefined when a build may replace it. */
 function unsafe(out: string, around: Surroundings): string | undefined {
-  let stat: Stats;
+  let stat: Stats | undefined;
   try {
     stat = lstatSync(out);
   } catch {
