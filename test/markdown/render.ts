@@ -14,7 +14,9 @@ export async function render(body: string, file = '/handbook/content/decisions/0
   renderer ??= (() => {
     const config = markdownConfig([]);
     if (config.processor === undefined) throw new Error('markdownConfig sets no processor');
-    return config.processor.createRenderer({ syntaxHighlight: config.syntaxHighlight ?? false });
+    // Astro's own Prism step publishes code without a grammar unescaped: it must stay off.
+    if (config.syntaxHighlight !== false) throw new Error("markdownConfig leaves Astro's highlighting on");
+    return config.processor.createRenderer({ syntaxHighlight: false });
   })();
   const { code } = await (await renderer).render(body, { fileURL: new URL(`file://${file}`) });
   return code;
