@@ -39,6 +39,14 @@ describe('handbook() options', () => {
     expect(output).not.toContain('Stack trace');
   });
 
+  it('refuse to publish an SVG that could run script, wherever it came from', () => {
+    const { status, output, out } = build({ logo: './test/fixtures/site-options/evil-logo.svg' });
+    rmSync(join(out, '..'), { recursive: true, force: true });
+    expect(status).toBe(1);
+    expect(output).toMatch(/An SVG in the built site could run script on the site's origin, so nothing was published:\n\s+_astro\/evil-logo\.[\w-]+\.svg:1:\d+ Unexpected/);
+    expect(output).not.toMatch(/\n\s+at /);
+  }, 120_000);
+
   it("let a team replace a component and add CSS and accent colours without copying the package's source", () => {
     const { status, output, out } = build();
     try {

@@ -7,6 +7,7 @@ import { checkHandbook, countErrors, localToday } from '../check/index.ts';
 import { formatPretty, useColour } from '../check/report.ts';
 import { markdownConfig, mdxProcessor } from '../markdown/index.ts';
 import { remarkRecordLinks, type RecordLinksOptions } from '../markdown/remark-record-links.ts';
+import { unsafeSvgFiles } from '../markdown/svg.ts';
 import { watchForDev } from './dev.ts';
 import { OVERRIDABLE, parseOptions, type HandbookOptions, type ParsedOptions } from './options.ts';
 import { indexSite } from './pagefind.ts';
@@ -157,6 +158,12 @@ export default function handbook(input: HandbookOptions): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        // The gate refuses a record that shows an unsafe SVG; this catches one that reached
+        // the output another way (a component, a logo, a custom stylesheet's import).
+        const unsafe = unsafeSvgFiles(out);
+        if (unsafe.length > 0) {
+          stop(logger, `An SVG in the built site could run script on the site's origin, so nothing was published:\n${unsafe.flatMap(({ file, problems }) => problems.map((p) => `  ${file}:${p.line}:${p.column} ${p.message}`)).join('\n')}`);
+        }
         writeHeaders(out, options.imageHosts);
         const { pages } = await indexSite(out);
         logger.info(`Search index: ${pages} record pages`);
