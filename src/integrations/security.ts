@@ -38,7 +38,7 @@ export function writeHeaders(dir: string, imageHosts: readonly string[]): void {
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     `  Content-Security-Policy: frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; img-src ${images}`,
-    '/_astro/*.svg',
+    '/_astro/*',
     "  Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; sandbox",
     '',
   ];
