@@ -4,6 +4,7 @@ import { glob } from 'astro/loaders';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from './records/frontmatter.ts';
+import { recordStored } from './lib/dev-state.ts';
 import { catalogOf } from './records/catalog.ts';
 import { BODY_LINK, type Collection } from './schemas/index.ts';
 
@@ -45,9 +46,24 @@ export function recordsLoader(collection: Collection, content: string): Loader {
         // page also shows the titles of the records it links to, so they are part of it.
         generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0${linkedTitles(data, (ref) => catalog.get(ref)?.title)}` : data),
         parseData: async ({ data }) => data,
+        store: storeTelling(context.store),
       } as GlobContext);
     },
   };
+}
+
+/** The store, telling the dev server whenever a record is stored, so pages stop serving a cached view. */
+function storeTelling(store: LoaderContext['store']): LoaderContext['store'] {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      if (key !== 'set') return Reflect.get(target, key, receiver);
+      return (entry: Parameters<LoaderContext['store']['set']>[0]) => {
+        const changed = target.set(entry);
+        recordStored();
+        return changed;
+      };
+    },
+  });
 }
 
 /** Splits a record as `handbook check` does; a record whose frontmatter does not parse keeps its whole text as body. */

@@ -70,9 +70,9 @@ describe('the writer’s loop in `astro dev`', () => {
     edit(DECISION, '## Context\n', '## Context\n\n![p99 during the sale](./missing-graph.png)\n');
     const html = await eventually(async () => {
       const text = await page('decisions/0001-cache-tokens/');
-      return text.includes('missing-graph.png') ? text : undefined;
+      return text.includes('Unexpected image `./missing-graph.png`') ? text : undefined;
     });
-    expect(html).toContain('cannot be shown until these are fixed');
+    expect(html).toContain('does not exist');
     expect(html).not.toMatch(/\n\s+at .*:\d+:\d+/);
     expect(dev.exitCode).toBeNull();
   }, 120_000);

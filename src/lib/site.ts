@@ -7,7 +7,7 @@ import { recordPaths } from '../records/load.ts';
 import { markdownRefs } from '../records/refs.ts';
 import { readSettings } from '../records/settings.ts';
 import { actionItems, dueSoon, type ActionItem, type Due } from './attention.ts';
-import { devState } from './dev-state.ts';
+import { devVersion } from './dev-state.ts';
 import { backlinks } from './graph.ts';
 import { involvement, type Involvement } from './people.ts';
 
@@ -104,7 +104,7 @@ async function build(): Promise<Site> {
   };
 }
 
-let cached: { generation: number; site: Promise<Site> } | undefined;
+let cached: { version: string; site: Promise<Site> } | undefined;
 
 /**
  * The whole handbook with its indexes (backlinks, actions, what is due), computed once
@@ -112,7 +112,7 @@ let cached: { generation: number; site: Promise<Site> } | undefined;
  * handbook. In dev it is computed again after every change the dev server sees.
  */
 export function site(): Promise<Site> {
-  const generation = devState()?.generation ?? 0;
-  if (cached?.generation !== generation) cached = { generation, site: build() };
+  const version = devVersion();
+  if (cached?.version !== version) cached = { version, site: build() };
   return cached.site;
 }
