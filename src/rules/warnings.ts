@@ -36,7 +36,7 @@ export const results: RecordRule = (record) => {
   if (verdicts.some((v) => v === undefined) || verdicts.length === 0) return [];
   const position = record.locator.locate(['status']);
   if (status === 'achieved') {
-    const missed = verdicts.findIndex((v) => v === false);
+    const missed = verdicts.indexOf(false);
     return missed === -1 ? [] : [problem(record, record.locator.locate(['keyResults', missed, 'actual']), 'results-mismatch', `Unexpected \`achieved\` with key result ${missed + 1} short of its target, expected \`missed\` or an actual that meets the target`, 'warning')];
   }
   return verdicts.every(Boolean) ? [problem(record, position, 'results-mismatch', 'Unexpected `missed` while every key result meets its target, expected `achieved`', 'warning')] : [];
