@@ -1,3 +1,5 @@
+import { SET_ASIDE_STATUSES } from '../model/concepts.ts';
+
 /** How a status badge reads: done and good, in flight, closed badly, or set aside. */
 export function statusTone(status: string): 'ok' | 'warn' | 'bad' | 'info' | 'dim' {
   switch (status) {
@@ -21,14 +23,7 @@ export function statusTone(status: string): 'ok' | 'warn' | 'bad' | 'info' | 'di
   }
 }
 
-export { CLOSED_STATUSES } from '../model/concepts.ts';
-
-/**
- * Statuses of records that no longer hold: replaced, withdrawn, turned down or abandoned.
- * Search ranks them after the records that still hold, so "what did we decide about X"
- * answers with the current call first. A missed outcome is not here: what it taught holds.
- */
-export const SET_ASIDE_STATUSES: ReadonlySet<string> = new Set(['superseded', 'deprecated', 'rejected', 'dropped']);
+export { CLOSED_STATUSES, SET_ASIDE_STATUSES } from '../model/concepts.ts';
 
 /** Whether a record still holds (`current`) or was set aside, as search's `standing` filter names it. */
 export function standingOf(status: string): 'current' | 'set-aside' {

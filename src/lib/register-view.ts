@@ -1,4 +1,4 @@
-import { decisionNumber } from '../model/concepts.ts';
+import { decisionNumber, isLoopOverdue } from '../model/concepts.ts';
 import { duration } from './dates.ts';
 import { CLOSED_STATUSES, KIND_LABELS, personRef, plural, statusWords, teamRef, type Directory, type Named, type ViewRecord } from './labels.ts';
 
@@ -51,14 +51,14 @@ function cellsOf(record: RegisterRecord, today: string): DateCell[] {
   const { data } = record;
   if (record.collection === 'outcomes') {
     return [
-      { label: 'Due', date: data.due, overdue: data.status === 'committed' && data.due !== undefined && data.due < today },
+      { label: 'Due', date: data.due, overdue: isLoopOverdue('outcomes', data, today) },
       { label: 'Closed', date: data.closed },
     ];
   }
   if (record.collection === 'decisions') {
     return [
       { label: 'Decided', date: data.decided },
-      { label: 'Review by', date: data.reviewBy, overdue: data.status === 'accepted' && data.reviewBy !== undefined && data.reviewBy < today },
+      { label: 'Review by', date: data.reviewBy, overdue: isLoopOverdue('decisions', data, today) },
     ];
   }
   return [

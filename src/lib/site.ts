@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import config from 'virtual:handbook/config';
-import { COLLECTIONS, kindOf, kinds, type Collection, type Person, type Team } from '../schemas/index.ts';
+import { COLLECTIONS, kindOf, kinds, personSchema, teamSchema, type Collection, type Person, type Team } from '../schemas/index.ts';
 import { recordDate } from '../model/concepts.ts';
 import { directoryEntries } from '../authoring/new.ts';
 import { recordPaths } from '../records/load.ts';
@@ -58,10 +58,11 @@ export function href(path: string): string {
 }
 
 async function build(): Promise<Site> {
-  // Astro warns about a collection with no entries, which in a new handbook is no mistake:
-  // an empty kind folder or directory is not asked for.
-  const people = new Map((directoryEntries(config.content, 'people.yaml').length > 0 ? await getCollection('people') : []).map((p) => [p.id, p.data]));
-  const teams = new Map((directoryEntries(config.content, 'teams.yaml').length > 0 ? await getCollection('teams') : []).map((t) => [t.id, t.data]));
+  // people.yaml and teams.yaml through the reader `handbook new` and import use; an entry
+  // check would refuse is left out, so the dev server shows the rest.
+  const people = new Map(directoryEntries(config.content, 'people.yaml').flatMap((p) => (personSchema.safeParse(p).success ? [[p.id, p as Person] as const] : [])));
+  const teams = new Map(directoryEntries(config.content, 'teams.yaml').flatMap((t) => (teamSchema.safeParse(t).success ? [[t.id, t as Team] as const] : [])));
+  // Astro warns about a collection with no entries, which in a new handbook is no mistake.
   // Drafts are shown in dev, where writers preview them, and never published.
   const present = COLLECTIONS.filter((c) => recordPaths(config.content, kindOf(c)).length > 0);
   const entries = (await Promise.all(present.map((c) => getCollection(c, (e: Entry) => config.drafts || e.data.status !== 'draft')))).flat() as Entry[];

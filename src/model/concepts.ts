@@ -4,6 +4,7 @@
  */
 import { daysBetween } from '../lib/dates.ts';
 import type { Collection } from '../schemas/common.ts';
+import { onceAccepted } from '../schemas/decisions.ts';
 
 /** The fields a record is filed under, most telling first: when it was decided, started or closed, else created. */
 const DATE_FIELDS = ['decided', 'started', 'closed', 'created'] as const;
@@ -42,10 +43,17 @@ export function referencedRefs(data: Readonly<Record<string, unknown>>): { field
 }
 
 /** Statuses of a decision that was taken (and so can be superseded, reviewed or replaced). */
-export const DECIDED_STATUSES: ReadonlySet<string> = new Set(['accepted', 'superseded', 'deprecated']);
+export const DECIDED_STATUSES: ReadonlySet<string> = new Set(onceAccepted);
 
-/** Statuses whose record is closed or replaced: still listed and findable, but set apart. */
-export const CLOSED_STATUSES: ReadonlySet<string> = new Set(['superseded', 'deprecated', 'rejected', 'dropped', 'missed']);
+/**
+ * Statuses of a record that no longer holds: replaced, withdrawn, turned down or abandoned.
+ * Search ranks them after the records that still hold. A missed outcome is not here: what
+ * it taught holds.
+ */
+export const SET_ASIDE_STATUSES: ReadonlySet<string> = new Set(['superseded', 'deprecated', 'rejected', 'dropped']);
+
+/** Statuses whose loop ended without the record standing as it was: the set-aside ones and a missed outcome; registers mark their rows. */
+export const CLOSED_STATUSES: ReadonlySet<string> = new Set([...SET_ASIDE_STATUSES, 'missed']);
 
 /** Statuses of a follow-up action that still needs doing. */
 export const OPEN_ACTION_STATUSES: ReadonlySet<string> = new Set(['open', 'in-progress']);
@@ -67,6 +75,12 @@ export function loopDate(collection: string, data: { status?: unknown; reviewBy?
   return undefined;
 }
 
+/** A record's open loop whose date has passed: a review past `reviewBy`, a committed outcome past `due`. */
+export function isLoopOverdue(collection: string, data: { status?: unknown; reviewBy?: unknown; due?: unknown }, today: string): boolean {
+  const date = loopDate(collection, data);
+  return date !== undefined && date < today;
+}
+
 export function isActionOpen(action: { status?: string | undefined }): boolean {
   return OPEN_ACTION_STATUSES.has(action.status ?? 'open');
 }
@@ -78,11 +92,11 @@ export function isActionOverdue(action: { status?: string | undefined; due?: str
 
 /** What is late about one record at `today`. */
 export function overdueOf(collection: string, data: { status?: unknown; reviewBy?: unknown; due?: unknown; actions?: unknown }, today: string): Overdue {
-  const date = loopDate(collection, data);
+  const late = isLoopOverdue(collection, data, today);
   const actions = Array.isArray(data.actions) ? (data.actions as { status?: string; due?: string }[]) : [];
   return {
-    review: collection === 'decisions' && date !== undefined && date < today,
-    due: collection === 'outcomes' && date !== undefined && date < today,
+    review: collection === 'decisions' && late,
+    due: collection === 'outcomes' && late,
     actions: collection === 'postmortems' ? actions.filter((a) => isActionOverdue(a, today)).length : 0,
   };
 }

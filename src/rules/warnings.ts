@@ -1,26 +1,26 @@
 import { meetsTarget } from '../lib/key-results.ts';
+import { isActionOverdue, isLoopOverdue, loopDate } from '../model/concepts.ts';
 import type { Problem } from '../records/problem.ts';
 import { isDraft, isObject, listField, problem, statusOf, stringField, type RecordRule } from './context.ts';
 
 /** Loops left open past their date: decision reviews, committed outcomes, open actions. */
 export const overdue: RecordRule = (record, { today }) => {
-  const status = statusOf(record);
   const found: Problem[] = [];
-  const reviewBy = stringField(record.data, 'reviewBy');
-  if (record.kind.collection === 'decisions' && status === 'accepted' && reviewBy !== undefined && reviewBy < today) {
-    found.push(problem(record, record.locator.locate(['reviewBy']), 'review-overdue', `Unexpected \`reviewBy\` ${reviewBy} in the past, expected the decision to be reviewed (update the record and its \`reviewBy\`)`, 'warning'));
+  const { collection } = record.kind;
+  if (isLoopOverdue(collection, record.data, today)) {
+    const date = loopDate(collection, record.data);
+    if (collection === 'decisions') {
+      found.push(problem(record, record.locator.locate(['reviewBy']), 'review-overdue', `Unexpected \`reviewBy\` ${date} in the past, expected the decision to be reviewed (update the record and its \`reviewBy\`)`, 'warning'));
+    } else {
+      found.push(problem(record, record.locator.locate(['due']), 'outcome-overdue', `Unexpected committed outcome past its \`due\` ${date}, expected it closed as achieved, missed or dropped`, 'warning'));
+    }
   }
-  const due = stringField(record.data, 'due');
-  if (record.kind.collection === 'outcomes' && status === 'committed' && due !== undefined && due < today) {
-    found.push(problem(record, record.locator.locate(['due']), 'outcome-overdue', `Unexpected committed outcome past its \`due\` ${due}, expected it closed as achieved, missed or dropped`, 'warning'));
-  }
-  if (record.kind.collection === 'postmortems' && !isDraft(record)) {
+  if (collection === 'postmortems' && !isDraft(record)) {
     listField(record.data, 'actions').forEach((action, i) => {
-      if (!isObject(action) || !['open', 'in-progress'].includes(String(action['status']))) return;
-      const actionDue = action['due'];
-      if (typeof actionDue === 'string' && actionDue < today) {
-        found.push(problem(record, record.locator.locate(['actions', i, 'due']), 'action-overdue', `Unexpected ${String(action['status'])} action ${i + 1} past its \`due\` ${actionDue}, expected it done, rescheduled or marked wont-do`, 'warning'));
-      }
+      if (!isObject(action)) return;
+      const item = { status: stringField(action, 'status'), due: stringField(action, 'due') };
+      if (!isActionOverdue(item, today)) return;
+      found.push(problem(record, record.locator.locate(['actions', i, 'due']), 'action-overdue', `Unexpected ${item.status ?? 'open'} action ${i + 1} past its \`due\` ${item.due}, expected it done, rescheduled or marked wont-do`, 'warning'));
     });
   }
   return found;

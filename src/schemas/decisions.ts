@@ -53,7 +53,8 @@ export type DecisionOption = z.infer<typeof optionSchema>;
 export type Review = z.infer<typeof reviewSchema>;
 
 const fromProposed = ['proposed', 'accepted', 'rejected', 'superseded', 'deprecated'] as const;
-const onceAccepted = ['accepted', 'superseded', 'deprecated'] as const;
+/** The statuses of a decision that was taken. */
+export const onceAccepted = ['accepted', 'superseded', 'deprecated'] as const;
 
 export const decisionRules: KindRules<DecisionStatus> = {
   fields: {
