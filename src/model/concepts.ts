@@ -3,8 +3,9 @@
  * import and the pages all ask here, so adding a status or a reference field is one edit.
  */
 import { daysBetween } from '../lib/dates.ts';
+// Type imports only: this module runs in the browser too (search ranks by status), where
+// the schemas' zod would trip the Content-Security-Policy.
 import type { Collection } from '../schemas/common.ts';
-import { onceAccepted } from '../schemas/decisions.ts';
 
 /** The fields a record is filed under, most telling first: when it was decided, started or closed, else created. */
 const DATE_FIELDS = ['decided', 'started', 'closed', 'created'] as const;
@@ -43,7 +44,8 @@ export function referencedRefs(data: Readonly<Record<string, unknown>>): { field
 }
 
 /** Statuses of a decision that was taken (and so can be superseded, reviewed or replaced). */
-export const DECIDED_STATUSES: ReadonlySet<string> = new Set(onceAccepted);
+export const DECIDED = ['accepted', 'superseded', 'deprecated'] as const;
+export const DECIDED_STATUSES: ReadonlySet<string> = new Set(DECIDED);
 
 /**
  * Statuses of a record that no longer holds: replaced, withdrawn, turned down or abandoned.

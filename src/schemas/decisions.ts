@@ -1,3 +1,4 @@
+import { DECIDED } from '../model/concepts.ts';
 import { z } from 'astro/zod';
 import { commonFields, isoDate, kebabId, personIds, type KindRules } from './common.ts';
 
@@ -53,8 +54,7 @@ export type DecisionOption = z.infer<typeof optionSchema>;
 export type Review = z.infer<typeof reviewSchema>;
 
 const fromProposed = ['proposed', 'accepted', 'rejected', 'superseded', 'deprecated'] as const;
-/** The statuses of a decision that was taken. */
-export const onceAccepted = ['accepted', 'superseded', 'deprecated'] as const;
+const onceAccepted = DECIDED;
 
 export const decisionRules: KindRules<DecisionStatus> = {
   fields: {
