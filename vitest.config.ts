@@ -8,6 +8,7 @@ export const SITE = [
   'test/import-build.test.ts',
   'test/bench.test.ts',
   'test/dev.test.ts',
+  'test/dev-scale.test.ts',
   'test/one-reader.test.ts',
   'test/differential.test.ts',
   'test/integration-options.test.ts',

@@ -10,7 +10,7 @@ import { decisionSchema, outcomeSchema, postmortemSchema } from './schemas/index
  * by the same reader as `handbook new` (src/lib/site.ts), not as collections.
  */
 export const collections = {
-  outcomes: defineCollection({ loader: recordsLoader('outcomes', config.content), schema: outcomeSchema }),
-  decisions: defineCollection({ loader: recordsLoader('decisions', config.content), schema: decisionSchema }),
-  postmortems: defineCollection({ loader: recordsLoader('postmortems', config.content), schema: postmortemSchema }),
+  outcomes: defineCollection({ loader: recordsLoader('outcomes', config.content, { dev: config.drafts }), schema: outcomeSchema }),
+  decisions: defineCollection({ loader: recordsLoader('decisions', config.content, { dev: config.drafts }), schema: decisionSchema }),
+  postmortems: defineCollection({ loader: recordsLoader('postmortems', config.content, { dev: config.drafts }), schema: postmortemSchema }),
 };

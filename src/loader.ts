@@ -4,8 +4,8 @@ import { glob } from 'astro/loaders';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from './records/frontmatter.ts';
-import { recordStored } from './lib/dev-state.ts';
-import { catalogOf } from './records/catalog.ts';
+import { recordsChanged } from './lib/dev-state.ts';
+import { catalogOf, type Catalog } from './records/catalog.ts';
 import { BODY_LINK, type Collection } from './schemas/index.ts';
 
 /** The loader context as Astro passes it: with the entry types the glob loader reads files through. */
@@ -23,7 +23,7 @@ type GlobContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> }
  * refused any record with a problem, and in dev a record with problems must still load so
  * its page can show them instead of the server stopping.
  */
-export function recordsLoader(collection: Collection, content: string): Loader {
+export function recordsLoader(collection: Collection, content: string, { dev = false }: { dev?: boolean } = {}): Loader {
   const pattern = '[^_]*.{md,mdx}';
   return {
     name: 'handbook-records',
@@ -38,38 +38,44 @@ export function recordsLoader(collection: Collection, content: string): Loader {
         context.meta.set('content', dir);
       }
       const catalog = catalogOf(dir);
-      const inner = glob({ pattern, base: join(dir, collection) });
+      // In dev a page renders a record's body when it is asked for, not every body at start,
+      // and reads records from the store as the loader changes it (see recordsChanged).
+      const inner = glob({ pattern, base: join(dir, collection), deferRender: dev });
+      const store = dev ? storeTelling(collection, context.store) : context.store;
+      if (dev) recordsChanged(collection, context.store);
       await inner.load({
         ...context,
-        entryTypes: new Map([...context.entryTypes].map(([ext, type]) => [ext, { ...type, getEntryInfo: readEntry }])),
+        entryTypes: new Map([...context.entryTypes].map(([ext, type]) => [ext, { ...type, getEntryInfo: (file: { contents: string; fileUrl: URL }) => readEntry(file, catalog) }])),
         // The glob loader reuses a rendered entry whose digest is unchanged; a record's
         // page also shows the titles of the records it links to, so they are part of it.
         generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0${linkedTitles(data, (ref) => catalog.get(ref)?.title)}` : data),
         parseData: async ({ data }) => data,
-        store: storeTelling(context.store),
+        store,
       } as GlobContext);
     },
   };
 }
 
-/** The store, telling the dev server whenever a record is stored, so pages stop serving a cached view. */
-function storeTelling(store: LoaderContext['store']): LoaderContext['store'] {
+/** The store, telling the dev server's pages whenever a record is stored or deleted. */
+function storeTelling(collection: string, store: LoaderContext['store']): LoaderContext['store'] {
   return new Proxy(store, {
     get(target, key, receiver) {
-      if (key !== 'set') return Reflect.get(target, key, receiver);
-      return (entry: Parameters<LoaderContext['store']['set']>[0]) => {
-        const changed = target.set(entry);
-        recordStored();
-        return changed;
+      const value = Reflect.get(target, key, receiver);
+      if (key !== 'set' && key !== 'delete' && key !== 'clear') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        recordsChanged(collection, target);
+        return result;
       };
     },
   });
 }
 
 /** Splits a record as `handbook check` does; a record whose frontmatter does not parse keeps its whole text as body. */
-function readEntry({ contents }: { contents: string; fileUrl: URL }) {
+function readEntry({ contents, fileUrl }: { contents: string; fileUrl: URL }, catalog: Catalog) {
   const text = contents.startsWith('\uFEFF') ? contents.slice(1) : contents;
   const frontmatter = parseFrontmatter(text);
+  catalog.remember(fileURLToPath(fileUrl), frontmatter.ok ? (frontmatter.data as Record<string, unknown>) : undefined);
   if (!frontmatter.ok) return { data: {}, body: text, rawData: '', slug: '' };
   return { data: frontmatter.data as Record<string, unknown>, body: text.slice(frontmatter.bodyOffset), rawData: frontmatter.locator.text, slug: '' };
 }

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { loadHandbook, RECORD_EXTENSIONS, type Handbook } from '../records/load.ts';
+import { loadHandbook, RECORD_EXTENSIONS, type Handbook, type RecordCache } from '../records/load.ts';
 import type { Problem } from '../records/problem.ts';
 import { runRules } from '../rules/index.ts';
 import { enforcePolicy, readPolicy, type PolicyFile } from '../rules/policy.ts';
@@ -22,9 +22,12 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Reads the handbook under `dir` and reports every problem of every file. */
-export function checkHandbook(dir: string, { today = localToday(), imageHosts = [] }: { today?: string | undefined; imageHosts?: readonly string[] } = {}): CheckResult {
-  const handbook = loadHandbook(dir);
+/**
+ * Reads the handbook under `dir` and reports every problem of every file. A `cache` kept
+ * between calls spares reading records that did not change (see RecordCache).
+ */
+export function checkHandbook(dir: string, { today = localToday(), imageHosts = [], cache }: { today?: string | undefined; imageHosts?: readonly string[]; cache?: RecordCache } = {}): CheckResult {
+  const handbook = loadHandbook(dir, cache === undefined ? {} : { cache });
   // Records that could not be read count too; a kind folder or people.yaml with a problem does not.
   const read = new Set(handbook.records.map((record) => record.file));
   const unread = new Set(handbook.problems.filter((p) => RECORD_EXTENSIONS.has(extname(p.file)) && !read.has(p.file)).map((p) => p.file));

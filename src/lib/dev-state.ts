@@ -3,10 +3,8 @@ import type { Problem } from '../records/problem.ts';
 /** What the dev server knows that pages show: the handbook's current problems. */
 export interface DevState {
   problems: readonly Problem[];
-  /** Raised after every check, so pages know the handbook changed. */
+  /** Raised after every change under the content folder and whenever the problems change. */
   generation: number;
-  /** Raised whenever the loader stores a record. */
-  stored?: number;
 }
 
 // The integration runs in Astro's own module graph and pages in Vite's: a process-wide
@@ -15,7 +13,7 @@ const KEY = Symbol.for('handbook.dev-state');
 type Holder = { [KEY]?: DevState };
 
 export function publishDevState(state: DevState): void {
-  (globalThis as Holder)[KEY] = { ...state, stored: devState()?.stored ?? 0 };
+  (globalThis as Holder)[KEY] = state;
 }
 
 /** The dev server's state, or undefined in a build. */
@@ -23,17 +21,32 @@ export function devState(): DevState | undefined {
   return (globalThis as Holder)[KEY];
 }
 
-/**
- * Called by the loader after it stored a changed record: in dev the content layer and the
- * check run apart, and whichever finishes last must be what the pages show.
- */
-export function recordStored(): void {
-  const state = devState();
-  if (state !== undefined) state.stored = (state.stored ?? 0) + 1;
+/** What the dev server's pages read records from: the content layer's own store of each kind. */
+export interface LiveStore {
+  values(): { id: string; data: Record<string, unknown>; body?: string | undefined; filePath?: string | undefined; digest?: number | string | undefined }[];
 }
 
-/** Changes the pages must not serve a cached view across: checks run and records stored. */
-export function devVersion(): string {
-  const state = devState();
-  return state === undefined ? '' : `${state.generation}.${state.stored ?? 0}`;
+const STORES = Symbol.for('handbook.dev-stores');
+type StoreHolder = { [STORES]?: { stores: Map<string, LiveStore>; changes: number } };
+
+function live(): { stores: Map<string, LiveStore>; changes: number } {
+  const holder = globalThis as StoreHolder;
+  holder[STORES] ??= { stores: new Map(), changes: 0 };
+  return holder[STORES];
+}
+
+/**
+ * Called by the loader in dev for each kind's store, and again whenever it stores or
+ * deletes a record: pages read the store itself, so a saved record is on its page as soon
+ * as it is read, not once Astro has written the whole store to disk and read it back.
+ */
+export function recordsChanged(collection: string, store: LiveStore): void {
+  const state = live();
+  state.stores.set(collection, store);
+  state.changes += 1;
+}
+
+/** The stores the loader published (none in a build), and how many changes they have seen. */
+export function liveRecords(): { stores: ReadonlyMap<string, LiveStore>; changes: number } {
+  return live();
 }

@@ -7,7 +7,7 @@ import { recordPaths } from '../records/load.ts';
 import { markdownRefs } from '../records/refs.ts';
 import { readSettings } from '../records/settings.ts';
 import { actionItems, dueSoon, type ActionItem, type Due } from './attention.ts';
-import { devVersion } from './dev-state.ts';
+import { devState, liveRecords } from './dev-state.ts';
 import { backlinks } from './graph.ts';
 import { involvement, type Involvement } from './people.ts';
 
@@ -57,20 +57,57 @@ export function href(path: string): string {
   return `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
 }
 
-async function build(): Promise<Site> {
+// In dev the site is built again after every save; what one record yields is kept while
+// its digest (Astro's hash of the file) is unchanged, so a save costs little per record.
+// The map lives on a process-wide symbol because Vite evaluates this module again when the
+// content layer's data changes.
+type PerRecord = Map<string, { digest: string | number | undefined; valid?: boolean; refs?: string[] }>;
+const PER_RECORD = Symbol.for('handbook.site-records');
+const perRecord: PerRecord = ((globalThis as { [PER_RECORD]?: PerRecord })[PER_RECORD] ??= new Map());
+
+function remembered(entry: Entry): PerRecord extends Map<string, infer V> ? V : never {
+  const ref = `${entry.collection}/${entry.id}`;
+  const digest = (entry as { digest?: string | number }).digest;
+  let known = perRecord.get(ref);
+  if (known === undefined || digest === undefined || known.digest !== digest) perRecord.set(ref, (known = { digest }));
+  return known;
+}
+
+/** Whether a record's fields pass its schema (in dev, where records with problems still load). */
+function validData(entry: Entry): boolean {
+  const known = remembered(entry);
+  known.valid ??= kinds.find((k) => k.collection === entry.collection)!.schema.safeParse(entry.data).success;
+  return known.valid;
+}
+
+/** The records a record's body links to, read as `handbook check` reads them. */
+function bodyRefs(record: SiteRecord): string[] {
+  const known = remembered(record.entry);
+  known.refs ??= markdownRefs(record.entry.body ?? '', { mdx: record.entry.filePath?.endsWith('.mdx') === true });
+  return known.refs;
+}
+
+/** The records of every kind that has a folder: in dev drafts too, in a build only what is published. */
+async function currentEntries(): Promise<Entry[]> {
+  const { stores } = liveRecords();
+  if (config.drafts && stores.size > 0) {
+    return [...stores].flatMap(([collection, store]) => store.values().map((entry) => ({ ...entry, collection }) as unknown as Entry));
+  }
+  // Astro warns about a collection with no entries, which in a new handbook is no mistake.
+  const present = COLLECTIONS.filter((c) => recordPaths(config.content, kindOf(c)).length > 0);
+  return (await Promise.all(present.map((c) => getCollection(c, (e: Entry) => config.drafts || e.data.status !== 'draft')))).flat() as Entry[];
+}
+
+async function build(entries: Entry[]): Promise<Site> {
   // people.yaml and teams.yaml through the reader `handbook new` and import use; an entry
   // check would refuse is left out, so the dev server shows the rest.
   const people = new Map(directoryEntries(config.content, 'people.yaml').flatMap((p) => (personSchema.safeParse(p).success ? [[p.id, p as Person] as const] : [])));
   const teams = new Map(directoryEntries(config.content, 'teams.yaml').flatMap((t) => (teamSchema.safeParse(t).success ? [[t.id, t as Team] as const] : [])));
-  // Astro warns about a collection with no entries, which in a new handbook is no mistake.
-  // Drafts are shown in dev, where writers preview them, and never published.
-  const present = COLLECTIONS.filter((c) => recordPaths(config.content, kindOf(c)).length > 0);
-  const entries = (await Promise.all(present.map((c) => getCollection(c, (e: Entry) => config.drafts || e.data.status !== 'draft')))).flat() as Entry[];
   const broken: BrokenRecord[] = [];
   const valid = entries.filter((entry) => {
     // A build only starts once check passed; in dev a record with invalid fields is shown by its problems.
     if (!config.drafts) return true;
-    if (kinds.find((k) => k.collection === entry.collection)!.schema.safeParse(entry.data).success) return true;
+    if (validData(entry)) return true;
     broken.push({ collection: entry.collection, id: entry.id, ref: `${entry.collection}/${entry.id}`, file: entry.filePath ?? '' });
     return false;
   });
@@ -95,7 +132,7 @@ async function build(): Promise<Site> {
     byRef: new Map(records.map((r) => [r.ref, r])),
     byCollection,
     broken,
-    backlinks: backlinks(records.map((r) => ({ ref: r.ref, data: r.data as Record<string, unknown>, refs: markdownRefs(r.entry.body ?? '', { mdx: r.entry.filePath?.endsWith('.mdx') === true }) }))),
+    backlinks: backlinks(records.map((r) => ({ ref: r.ref, data: r.data as Record<string, unknown>, refs: bodyRefs(r) }))),
     people,
     teams,
     actions,
@@ -110,10 +147,15 @@ let cached: { version: string; site: Promise<Site> } | undefined;
 /**
  * The whole handbook with its indexes (backlinks, actions, what is due), computed once
  * and shared by every page, so no page does work proportional to the size of the
- * handbook. In dev it is computed again after every change the dev server sees.
+ * handbook. In dev it is computed again after the loader stored or deleted a record and
+ * after any other change under the content folder (people.yaml, handbook.yaml).
  */
-export function site(): Promise<Site> {
-  const version = devVersion();
-  if (cached?.version !== version) cached = { version, site: build() };
+export async function site(): Promise<Site> {
+  if (!config.drafts) {
+    cached ??= { version: '', site: currentEntries().then(build) };
+    return cached.site;
+  }
+  const version = `${devState()?.generation ?? 0}.${liveRecords().changes}`;
+  if (cached?.version !== version) cached = { version, site: currentEntries().then(build) };
   return cached.site;
 }

@@ -46,12 +46,26 @@ export class Catalog {
     }
     return undefined;
   }
+
+  /**
+   * Keeps what a reader that just parsed the record at `path` found, so the catalog need
+   * not read it again: the content layer parses every record before rendering any.
+   */
+  remember(path: string, data: Record<string, unknown> | undefined): void {
+    try {
+      this.#cache.set(path, { mtime: statSync(path).mtimeMs, entry: data === undefined ? undefined : entryOf(data) });
+    } catch {
+      this.#cache.delete(path);
+    }
+  }
 }
 
 function read(path: string): CatalogEntry | undefined {
   const frontmatter = parseFrontmatter(readFileSync(path, 'utf8'));
-  if (!frontmatter.ok) return undefined;
-  const data = frontmatter.data as Record<string, unknown>;
+  return frontmatter.ok ? entryOf(frontmatter.data as Record<string, unknown>) : undefined;
+}
+
+function entryOf(data: Record<string, unknown>): CatalogEntry {
   return {
     title: typeof data['title'] === 'string' ? data['title'] : '',
     status: typeof data['status'] === 'string' ? data['status'] : 'draft',

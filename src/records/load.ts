@@ -262,14 +262,46 @@ function readList(path: string, root: string, problems: Problem[]): ListFile {
   return { file, items: parsed.data, locator: parsed.locator };
 }
 
-/** Reads every record, people.yaml and teams.yaml under `dir`. Never throws for content mistakes. */
-export function loadHandbook(dir: string): Handbook {
+type RecordRead = ReturnType<typeof readRecord>;
+
+/**
+ * Records read before, by path, for a process that checks the same handbook again and
+ * again (the dev server): a file is read again only when its size, times or inode
+ * changed. Symlinks are always read again, since their target can change under them.
+ */
+export type RecordCache = Map<string, { stamp: string; read: RecordRead }>;
+
+function readCached(path: string, kind: Kind, root: string, entry: Dirent, cache: RecordCache): RecordRead {
+  if (!entry.isFile()) return readRecord(path, kind, root, entry);
+  let stat: Stats;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return readRecord(path, kind, root, entry);
+  }
+  const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+  const cached = cache.get(path);
+  if (cached?.stamp === stamp) return cached.read;
+  const read = readRecord(path, kind, root, stat);
+  cache.set(path, { stamp, read });
+  return read;
+}
+
+/**
+ * Reads every record, people.yaml and teams.yaml under `dir`. Never throws for content
+ * mistakes. With a `cache`, unchanged records are not read again and records that are
+ * gone leave it.
+ */
+export function loadHandbook(dir: string, { cache }: { cache?: RecordCache } = {}): Handbook {
   const problems: Problem[] = [];
   const records: RecordFile[] = [];
+  const present = new Set<string>();
   for (const kind of kinds) {
     const seen = new Map<string, string>();
     for (const entry of recordEntries(dir, kind, problems)) {
-      const { record, problems: found } = readRecord(join(entry.parentPath, entry.name), kind, dir, entry);
+      const path = join(entry.parentPath, entry.name);
+      present.add(path);
+      const { record, problems: found } = cache === undefined ? readRecord(path, kind, dir, entry) : readCached(path, kind, dir, entry, cache);
       append(problems, found);
       if (!record) continue;
       records.push(record);
@@ -280,6 +312,7 @@ export function loadHandbook(dir: string): Handbook {
       } else seen.set(folded, record.id);
     }
   }
+  if (cache !== undefined) for (const path of cache.keys()) if (!present.has(path)) cache.delete(path);
   const byRef = new Map<string, RecordFile>();
   for (const record of records) if (!byRef.has(record.ref)) byRef.set(record.ref, record);
   const people = readList(join(dir, 'people.yaml'), dir, problems);
