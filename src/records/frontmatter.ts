@@ -83,6 +83,10 @@ export class YamlLocator {
       if (key) return at(row, 0);
       return found.value !== -1 && plain(lines[row]!, found.value) ? at(row, found.value) : undefined;
     }
+    if (path.length === 2 && found.value !== -1) {
+      const column = flowItem(lines[row]!, found.value, index as number);
+      return column === undefined ? undefined : at(row, column);
+    }
     if (found.value !== -1) return undefined;
     // The block list under `top`: items are `- ` lines at one indentation, up to the next top-level line.
     let end = lines.findIndex((line, i) => i > row && /^\S/.test(line) && !line.startsWith('#'));
@@ -145,6 +149,11 @@ export class YamlLocator {
    * position. Scans the text itself, so it needs no parse.
    */
   scan(pattern: RegExp): { value: string; position: Position }[] {
+    // Text without a match anywhere has none outside comments either: most records.
+    pattern.lastIndex = 0;
+    const anywhere = pattern.test(this.#text);
+    pattern.lastIndex = 0;
+    if (!anywhere) return [];
     return this.#text.split('\n').flatMap((line, i) => {
       const code = line.replace(/(^|\s)#.*$/, '$1');
       return [...code.matchAll(pattern)].map((match) => ({
@@ -153,6 +162,28 @@ export class YamlLocator {
       }));
     });
   }
+}
+
+/** A flow list item written as a plain word or words, such as `[a-b, c]`: nothing YAML could read another way. */
+const FLOW_WORD = /^[\w.][\w./+-]*(?: [\w./+-]+)*$/;
+
+/**
+ * The column of item `index` of a one-line flow list of plain words (`outcomes: [a, b]`)
+ * starting at `column` of `line`; undefined for anything else (quotes, nesting, a comma
+ * left dangling, a comment), which the parser answers.
+ */
+function flowItem(line: string, column: number, index: number): number | undefined {
+  if (line[column] !== '[') return undefined;
+  const close = line.indexOf(']', column);
+  if (close === -1 || line.slice(close + 1).trim() !== '') return undefined;
+  let start = column + 1;
+  const starts: number[] = [];
+  for (const part of line.slice(column + 1, close).split(',')) {
+    if (!FLOW_WORD.test(part.trim())) return undefined;
+    starts.push(start + part.search(/\S/));
+    start += part.length + 1;
+  }
+  return starts[index];
 }
 
 export type Frontmatter =
@@ -166,8 +197,8 @@ const FENCE = /^---[ \t]*$/;
  * stays a string). Problems come back as values, with positions in the whole file.
  */
 export function parseFrontmatter(text: string): Frontmatter {
-  const lines = text.split('\n');
-  if (!FENCE.test((lines[0] ?? '').replace(/\r$/, ''))) {
+  const firstEnd = text.indexOf('\n');
+  if (!FENCE.test((firstEnd === -1 ? text : text.slice(0, firstEnd)).replace(/\r$/, ''))) {
     return {
       ok: false,
       problems: [
@@ -179,10 +210,25 @@ export function parseFrontmatter(text: string): Frontmatter {
       ],
     };
   }
-  const close = lines.findIndex((line, i) => i > 0 && (FENCE.test(line.replace(/\r$/, '')) || line.replace(/\r$/, '') === '...'));
+  // The closing line: only the frontmatter's lines are looked at, never the body's.
+  let close = -1;
+  let closeStart = 0;
+  let closeEnd = 0;
+  let line = 1;
+  for (let start = firstEnd + 1; firstEnd !== -1; line++) {
+    const found = text.indexOf('\n', start);
+    const end = found === -1 ? text.length : found;
+    const content = text.slice(start, end).replace(/\r$/, '');
+    if (FENCE.test(content) || content === '...') {
+      [close, closeStart, closeEnd] = [line, start, end];
+      break;
+    }
+    if (found === -1) break;
+    start = end + 1;
+  }
   // YAML allows `...` to end a document, but Markdown tools (Astro's MDX compiler, GitHub's
   // preview) only end frontmatter at `---`: they would show the fields as body text.
-  if (close !== -1 && !FENCE.test((lines[close] ?? '').replace(/\r$/, ''))) {
+  if (close !== -1 && !FENCE.test(text.slice(closeStart, closeEnd).replace(/\r$/, ''))) {
     return {
       ok: false,
       problems: [{ position: { line: close + 1, column: 1 }, rule: 'frontmatter-unterminated', message: 'Unexpected `...` closing the frontmatter, expected `---`' }],
@@ -193,15 +239,15 @@ export function parseFrontmatter(text: string): Frontmatter {
       ok: false,
       problems: [
         {
-          position: { line: lines.length, column: 1 },
+          position: { line: firstEnd === -1 ? 1 : line + 1, column: 1 },
           rule: 'frontmatter-unterminated',
           message: 'Unexpected end of file, expected `---` to close the frontmatter opened on line 1',
         },
       ],
     };
   }
-  const yamlText = lines.slice(1, close).map((line) => line.replace(/\r$/, '')).join('\n');
-  const bodyOffset = lines.slice(0, close + 1).reduce((sum, line) => sum + line.length + 1, 0);
+  const yamlText = closeStart > firstEnd + 1 ? text.slice(firstEnd + 1, closeStart - 1).replace(/\r$/gm, '') : '';
+  const bodyOffset = closeEnd + 1;
   const parsed = parseYaml(yamlText, 1);
   if (!parsed.ok) return parsed;
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {

@@ -39,7 +39,10 @@ export interface Handbook {
 export const RECORD_EXTENSIONS = new Set(['.md', '.mdx']);
 
 function displayPath(path: string): string {
-  return relative(process.cwd(), path).split(sep).join('/');
+  const cwd = process.cwd();
+  // Most paths are inside the working directory: their relative path is what follows it.
+  const inside = path.startsWith(cwd) && path[cwd.length] === sep && !path.includes(`${sep}..${sep}`) ? path.slice(cwd.length + 1) : relative(cwd, path);
+  return sep === '/' ? inside : inside.split(sep).join('/');
 }
 
 /** What a file or folder is read as, for the messages that refuse it. */
