@@ -37,8 +37,14 @@ export function clockTime(value: string): string {
 
 /** "March 2026": the heading a date is grouped under on the timeline. */
 export function monthOf(value: string): string {
-  return new Date(`${value.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const month = value.slice(0, 7);
+  let text = MONTHS.get(month);
+  if (text === undefined) MONTHS.set(month, (text = MONTH_FORMAT.format(new Date(`${month}-01T00:00:00Z`))));
+  return text;
 }
+
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const MONTHS = new Map<string, string>();
 
 /** "1 h 25 min", "38 min", "2 d 3 h" between two date-times; undefined when either is missing. */
 export function duration(start: string | undefined, end: string | undefined): string | undefined {

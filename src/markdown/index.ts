@@ -11,11 +11,14 @@ type MarkdownConfig = NonNullable<AstroUserConfig['markdown']>;
  * holds its scanner to), with the plugins that enforce the content policy while rendering.
  * `remarkPlugins` are the integration's own (links between records), run after the policy.
  * Astro's own highlighting is off: `rehypeCode` replaces it, and keeps code escaped in
- * every language.
+ * every language. SmartyPants is off too: a page shows the quotes, dashes and dots the
+ * writer typed (what check read and what search finds), and rendering takes a third less
+ * time without it (it parses every paragraph into natural-language trees).
  */
 export function markdownConfig(remarkPlugins: RemarkPlugins): MarkdownConfig {
   return {
     syntaxHighlight: false,
+    smartypants: false,
     processor: unified({ remarkPlugins: [remarkPolicy, ...remarkPlugins], rehypePlugins: [rehypeCode, rehypeHeadingAnchors] }),
   };
 }

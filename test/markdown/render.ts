@@ -7,7 +7,7 @@ let renderer: ReturnType<Processor['createRenderer']> | undefined;
 
 /**
  * A record body as the site renders it: Astro's own Markdown processor (remark, GFM,
- * SmartyPants, remark-rehype, rehype-raw) configured by the handbook's `markdownConfig`,
+ * remark-rehype, rehype-raw) configured by the handbook's `markdownConfig`,
  * with the file's URL as Astro's content layer passes it.
  */
 export async function render(body: string, file = '/handbook/content/decisions/0001-x.md'): Promise<string> {
@@ -16,7 +16,7 @@ export async function render(body: string, file = '/handbook/content/decisions/0
     if (config.processor === undefined) throw new Error('markdownConfig sets no processor');
     // Astro's own Prism step publishes code without a grammar unescaped: it must stay off.
     if (config.syntaxHighlight !== false) throw new Error("markdownConfig leaves Astro's highlighting on");
-    return config.processor.createRenderer({ syntaxHighlight: false });
+    return config.processor.createRenderer({ syntaxHighlight: false, smartypants: config.smartypants ?? true });
   })();
   const { code } = await (await renderer).render(body, { fileURL: new URL(`file://${file}`) });
   return code;
