@@ -33,6 +33,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --runs 3                    runs of each build below 5,000 records (check: runs + 2)
   --seed 42                   seed of the generated handbooks
   --no-starlight              leave Starlight out
+  --starlight-up-to 10000     build Starlight only up to this many records (its build
+                              time grows with the square of the pages: 15 min at 10,000)
   --profile                   also write a CPU profile of check and of a cold build
   --label TEXT                a note shown at the top of the report (the machine's state)
   --out bench/results         where the report and its JSON go
@@ -50,6 +52,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '42' },
     'no-starlight': { type: 'boolean', default: false },
+    'starlight-up-to': { type: 'string', default: '10000' },
     profile: { type: 'boolean', default: false },
     label: { type: 'string' },
     out: { type: 'string', default: 'bench/results' },
@@ -64,6 +67,8 @@ if (values.help) {
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const seed = Number(values.seed);
+const starlightUpTo = Number(values['starlight-up-to']);
+if (!Number.isInteger(starlightUpTo)) fail(`Unexpected --starlight-up-to ${values['starlight-up-to']}, expected a whole number of records`);
 if (sizes.some((n) => !Number.isInteger(n) || n < 10)) fail(`Unexpected --sizes ${values.sizes}, expected whole numbers of records from 10, separated by commas`);
 if (!Number.isInteger(runs) || runs < 1) fail(`Unexpected --runs ${values.runs}, expected a whole number from 1`);
 if (!Number.isInteger(seed)) fail(`Unexpected --seed ${values.seed}, expected a whole number`);
@@ -87,7 +92,7 @@ const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}:${process.env['PA
 /** What runs at a size: `--only` everywhere, otherwise everything up to LARGE and check and build above. */
 function plan(n: number): Measurement[] {
   const wanted = only ?? (n > LARGE ? ['check', 'check-floor', 'build'] : [...MEASUREMENTS]);
-  return wanted.filter((name) => !(name === 'starlight' && values['no-starlight']));
+  return wanted.filter((name) => !(name === 'starlight' && (values['no-starlight'] || n > starlightUpTo)));
 }
 
 /** Builds that are slow at large sizes run once; the rest `runs` times. */
