@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -90,4 +91,20 @@ const { Content } = await render(entry);
 /** Removes a project's build output and every cache Astro and Vite keep, so the next build is cold. */
 export function clearBuild(projectDir: string): void {
   for (const path of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(projectDir, path), { recursive: true, force: true });
+}
+
+/**
+ * The CLI as a team's project runs it: `bin/` and the `lib/` that `prepare` compiles, in a
+ * `node_modules/handbook` folder under `work`, so bin/handbook.js takes the compiled lib/
+ * instead of stripping the types of src/ on every start. Its dependencies resolve from
+ * this repository's node_modules. Returns the path of its bin/handbook.js.
+ */
+export function installCli(work: string): string {
+  execFileSync('npm', ['run', '-s', 'prepare'], { stdio: 'inherit' });
+  const dir = join(work, 'installed/node_modules/handbook');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const folder of ['bin', 'lib']) cpSync(folder, join(dir, folder), { recursive: true });
+  copyFileSync('package.json', join(dir, 'package.json'));
+  return join(dir, 'bin/handbook.js');
 }

@@ -8,7 +8,7 @@ import { generateHandbook } from './generate.ts';
 import { stat, summarise, TIME, timed, type Sample, type Series } from './measure.ts';
 import { heaviestRecordPages, recordPages } from './page-weight.ts';
 import { summariseProfiles } from './profile.ts';
-import { clearBuild, writeFloorProject, writeHandbookProject } from './projects.ts';
+import { clearBuild, installCli, writeFloorProject, writeHandbookProject } from './projects.ts';
 import { count, growthOf, LARGE, MEASUREMENTS, ratiosOf, renderReport, targetsOf, type BenchReport, type DevSummary, type Measurement, type SiteFacts, type SizeResult } from './report.ts';
 import { writeStarlightProject } from './starlight.ts';
 
@@ -81,7 +81,8 @@ if (!existsSync(TIME)) fail('The benchmark reads peak memory from GNU time: apt-
 
 const ROOT = process.cwd();
 const BIN = resolve('node_modules/.bin');
-const HANDBOOK = resolve('bin/handbook.js');
+// Profiles run the sources, so their frames name this repository's files.
+const SOURCES = resolve('bin/handbook.js');
 const TODAY = '2026-11-24';
 const STAMP = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 const WORK = resolve(values.work ?? join('bench/.work', STAMP));
@@ -146,7 +147,7 @@ function summariseDev(sessions: { cold: DevSession; warm: DevSession }[]): DevSu
 /** Runs `command` under `node --cpu-prof` into `dir` and summarises where its time went. */
 function profile(dir: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) {
   mkdirSync(dir, { recursive: true });
-  const result = spawnSync(join(BIN, 'node'), ['--max-semi-space-size=16', '--cpu-prof', `--cpu-prof-dir=${dir}`, HANDBOOK, ...args], { ...options, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(join(BIN, 'node'), ['--max-semi-space-size=16', '--cpu-prof', `--cpu-prof-dir=${dir}`, SOURCES, ...args], { ...options, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (result.status !== 0) throw new Error(`handbook ${args.join(' ')} failed under --cpu-prof:\n${result.stderr.slice(-2000)}`);
   return summariseProfiles(dir, ROOT);
 }
@@ -292,6 +293,8 @@ const git = (...args: string[]): string => execFileSync('git', args, { encoding:
 const startLoad = loadavg()[0]!;
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
+// check and builds run the CLI as installed, as a team's CI runs it.
+const HANDBOOK = installCli(WORK);
 const results: SizeResult[] = [];
 for (const n of sizes) results.push(await measureSize(n));
 rmSync(WORK, { recursive: true, force: true });
