@@ -9,6 +9,7 @@ export const SITE = [
   'test/bench.test.ts',
   'test/dev.test.ts',
   'test/dev-scale.test.ts',
+  'test/dev-render.test.ts',
   'test/one-reader.test.ts',
   'test/differential.test.ts',
   'test/integration-options.test.ts',

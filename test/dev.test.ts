@@ -66,6 +66,18 @@ describe('the writer’s loop in `astro dev`', () => {
     expect(fixed).not.toContain('errors in the handbook');
   }, 120_000);
 
+  it('lists a new link under "Referenced by" on the page it links to, and drops it when the link goes', async () => {
+    const referencedBy = async (): Promise<string> => {
+      const html = await page('postmortems/2026-03-02-vault-timeouts/');
+      return /<h2>Referenced by<\/h2>([\s\S]*?)<\/(?:ul|p)>/.exec(html)?.[1] ?? '';
+    };
+    expect(await referencedBy()).not.toContain('/outcomes/faster-checkout/');
+    edit('outcomes/faster-checkout.md', 'see [[decisions/0001-cache-tokens]].', 'see [[decisions/0001-cache-tokens]] and [[postmortems/2026-03-02-vault-timeouts]].');
+    await eventually(async () => ((await referencedBy()).includes('/outcomes/faster-checkout/') ? true : undefined));
+    edit('outcomes/faster-checkout.md', ' and [[postmortems/2026-03-02-vault-timeouts]].', '.');
+    await eventually(async () => ((await referencedBy()).includes('/outcomes/faster-checkout/') ? undefined : true));
+  }, 120_000);
+
   it('shows a record whose image is missing as its problems, not a stack trace', async () => {
     edit(DECISION, '## Context\n', '## Context\n\n![p99 during the sale](./missing-graph.png)\n');
     const html = await eventually(async () => {

@@ -48,7 +48,7 @@ export function decisionNumbers(dir: string): Map<number, string> {
   return taken;
 }
 
-/** The next free decision number after every decision on file (drafts included), as 4 digits. */
+/** The next free decision number after every decision on file (drafts included), as at least 4 digits. */
 export function nextDecisionNumber(dir: string): string {
   return String(Math.max(0, ...decisionNumbers(dir).keys()) + 1).padStart(4, '0');
 }

@@ -12,7 +12,7 @@ export function findRecord(handbook: Handbook, ref: string, collection?: Collect
   const candidates = handbook.records.filter((r) => collection === undefined || r.kind.collection === collection);
   const byRef = candidates.filter((r) => r.ref === ref);
   const byId = candidates.filter((r) => r.id === ref);
-  const byNumber = /^\d{1,4}$/.test(ref) ? candidates.filter((r) => r.kind.collection === 'decisions' && decisionNumber(r.id) === Number(ref)) : [];
+  const byNumber = /^\d{1,9}$/.test(ref) ? candidates.filter((r) => r.kind.collection === 'decisions' && decisionNumber(r.id) === Number(ref)) : [];
   const matches = [byRef, byId, byNumber].find((list) => list.length > 0) ?? [];
   const what = collection === undefined ? 'a record' : `${/^[aeiou]/.test(kindOf(collection).singular) ? 'an' : 'a'} ${kindOf(collection).singular}`;
   if (matches.length === 1) return matches[0]!;

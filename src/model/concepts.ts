@@ -107,9 +107,9 @@ export function isOverdue(overdue: Overdue): boolean {
   return overdue.review || overdue.due || overdue.actions > 0;
 }
 
-/** A decision's number, the four digits its id starts with. */
+/** A decision's number: the digits its id starts with, four or more (after 9999 comes 10000). */
 export function decisionNumber(id: string): number | undefined {
-  const match = /^(\d{4})-/.exec(id);
+  const match = /^(\d{4,})-/.exec(id);
   return match ? Number(match[1]) : undefined;
 }
 

@@ -40,7 +40,7 @@ export const kinds: readonly Kind[] = [
     statuses: decisionStatuses,
     rules: decisionRules,
     dateTimes: new Set(),
-    fileName: { pattern: new RegExp(`^\\d{4}-${SLUG}$`), expected: '`NNNN-slug`, e.g. `0042-adopt-postgres`' },
+    fileName: { pattern: new RegExp(`^\\d{4,}-${SLUG}$`), expected: '`NNNN-slug`, e.g. `0042-adopt-postgres`' },
   },
   {
     collection: 'postmortems',

@@ -44,6 +44,17 @@ describe('handbook new', () => {
     expect(created(second.stdout)).toBe(join(dir, 'decisions/0020-retire-the-old-flags.md'));
   });
 
+  it('numbers the decision after 9999 as 10000, which check accepts', () => {
+    const dir = exampleCopy();
+    const last = join(dir, 'decisions/9999-the-last-four-digit-number.md');
+    writeFileSync(last, readFileSync(join(dir, 'decisions/0001-postgres-for-the-ledger.md'), 'utf8').replace(/^title: .*$/m, 'title: The last four-digit number'));
+    const { code, stdout } = handbook(['new', 'decision', 'Keep counting', '--owner', 'grace', '--date', DATE, '--dir', dir]);
+    expect(code).toBe(0);
+    expect(created(stdout)).toBe(join(dir, 'decisions/10000-keep-counting.md'));
+    expect(rulesFor(dir, '10000-keep-counting.md')).toEqual([]);
+    expect(rulesFor(dir, '9999-the-last-four-digit-number.md')).toEqual([]);
+  });
+
   it('names postmortems by date and outcomes by their title, quoting titles YAML would misread', () => {
     const dir = exampleCopy();
     const postmortem = handbook(['new', 'postmortem', 'Webhooks: delivered twice', '--owner', 'noor', '--date', '2026-11-23', '--dir', dir]);

@@ -64,6 +64,12 @@ describe('file names and ids', () => {
     `);
   });
 
+  it('counts a decision number by its value: 00001 is 0001 again', () => {
+    const dir = tree({ 'decisions/00001-cache-more.md': variant(DECISION, ['title: Cache card tokens at the edge', 'title: Cache even more card data']) });
+    expect(found(dir, 'file-name')).toEqual([]);
+    expect(found(dir, 'duplicate-number')).toHaveLength(1);
+  });
+
   it('reports the same id in .md and .mdx', () => {
     const dir = tree({ 'outcomes/faster-checkout.mdx': variant(OUTCOME) });
     expect(found(dir, 'duplicate-id')).toMatchInlineSnapshot(`
