@@ -69,7 +69,10 @@ describe('the writer’s loop in `astro dev`', () => {
   it('lists a new link under "Referenced by" on the page it links to, and drops it when the link goes', async () => {
     const referencedBy = async (): Promise<string> => {
       const html = await page('postmortems/2026-03-02-vault-timeouts/');
-      return /<h2>Referenced by<\/h2>([\s\S]*?)<\/(?:ul|p)>/.exec(html)?.[1] ?? '';
+      // The dev server marks elements with their source, so the heading is matched by its text.
+      const section = /Referenced by<\/h2>([\s\S]*?)<\/(?:ul|p)>/.exec(html)?.[1];
+      if (section === undefined) throw new Error('no "Referenced by" on the page');
+      return section;
     };
     expect(await referencedBy()).not.toContain('/outcomes/faster-checkout/');
     edit('outcomes/faster-checkout.md', 'see [[decisions/0001-cache-tokens]].', 'see [[decisions/0001-cache-tokens]] and [[postmortems/2026-03-02-vault-timeouts]].');

@@ -18,12 +18,11 @@ type MarkdownConfig = NonNullable<AstroUserConfig['markdown']>;
 export function markdownConfig(remarkPlugins: RemarkPlugins): MarkdownConfig {
   return {
     syntaxHighlight: false,
-    smartypants: false,
-    processor: unified({ remarkPlugins: [remarkPolicy, ...remarkPlugins], rehypePlugins: [rehypeCode, rehypeHeadingAnchors] }),
+    processor: unified({ smartypants: false, remarkPlugins: [remarkPolicy, ...remarkPlugins], rehypePlugins: [rehypeCode, rehypeHeadingAnchors] }),
   };
 }
 
 /** The pipeline of `.mdx` records: trusted code, so no policy, but the same links and highlighting. */
 export function mdxProcessor(remarkPlugins: RemarkPlugins) {
-  return unified({ remarkPlugins: [...remarkPlugins], rehypePlugins: [rehypeCode, rehypeHeadingAnchors] });
+  return unified({ smartypants: false, remarkPlugins: [...remarkPlugins], rehypePlugins: [rehypeCode, rehypeHeadingAnchors] });
 }

@@ -16,7 +16,7 @@ export async function render(body: string, file = '/handbook/content/decisions/0
     if (config.processor === undefined) throw new Error('markdownConfig sets no processor');
     // Astro's own Prism step publishes code without a grammar unescaped: it must stay off.
     if (config.syntaxHighlight !== false) throw new Error("markdownConfig leaves Astro's highlighting on");
-    return config.processor.createRenderer({ syntaxHighlight: false, smartypants: config.smartypants ?? true });
+    return config.processor.createRenderer({ syntaxHighlight: false });
   })();
   const { code } = await (await renderer).render(body, { fileURL: new URL(`file://${file}`) });
   return code;
