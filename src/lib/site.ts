@@ -61,11 +61,16 @@ export function href(path: string): string {
 // its digest (Astro's hash of the file) is unchanged, so a save costs little per record.
 // The map lives on a process-wide symbol because Vite evaluates this module again when the
 // content layer's data changes.
-type PerRecord = Map<string, { digest: string | number | undefined; valid?: boolean; refs?: string[] }>;
+interface Remembered {
+  digest: string | number | undefined;
+  valid?: boolean;
+  refs?: string[];
+}
+type PerRecord = Map<string, Remembered>;
 const PER_RECORD = Symbol.for('handbook.site-records');
 const perRecord: PerRecord = ((globalThis as { [PER_RECORD]?: PerRecord })[PER_RECORD] ??= new Map());
 
-function remembered(entry: Entry): PerRecord extends Map<string, infer V> ? V : never {
+function remembered(entry: Entry): Remembered {
   const ref = `${entry.collection}/${entry.id}`;
   const digest = (entry as { digest?: string | number }).digest;
   let known = perRecord.get(ref);
