@@ -88,7 +88,8 @@ const STAMP = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 const WORK = resolve(values.work ?? join('bench/.work', STAMP));
 const OUT = resolve(values.out);
 const checkRuns = runs + 2;
-const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}:${process.env['PATH']}`, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
+// HANDBOOK_DEBUG: a command that fails leaves its stack trace in the report.
+const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}:${process.env['PATH']}`, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_DEBUG: '1' };
 
 /** What runs at a size: `--only` everywhere, otherwise everything up to LARGE and check and build above. */
 function plan(n: number): Measurement[] {

@@ -35,7 +35,10 @@ export class Refusal extends UsageError {
  * reported. The stack trace is for whoever debugs it, so it shows only with HANDBOOK_DEBUG=1.
  */
 export function crashReport(command: string, error: unknown, env: NodeJS.ProcessEnv = process.env): string {
-  const message = visible((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
+  // The first line that says something: Astro's messages can open with a blank line, and an
+  // error without a message is named by its kind (RangeError, …) rather than by nothing.
+  const said = (error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.trim() !== '');
+  const message = visible(said?.trim() ?? (error instanceof Error ? error.name : 'unknown error'));
   const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
   const what = typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `could not finish: ${message}` : `internal error: ${message}. This is a bug in handbook, not in your content; please report it with the command you ran`;
   const stack = env['HANDBOOK_DEBUG'] === '1' && error instanceof Error ? (error.stack ?? '') : 'Set HANDBOOK_DEBUG=1 to see the stack trace.';

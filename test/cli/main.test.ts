@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CommandIO } from '../../src/cli/io.ts';
+import { crashReport, type CommandIO } from '../../src/cli/io.ts';
 import { handbook } from '../support/cli.ts';
 import { tree } from '../support/fixture.ts';
 
@@ -53,6 +53,12 @@ describe('exit codes', () => {
     const debug = handbook(['schema', '--out', join(file, 'schemas')], { env: { HANDBOOK_DEBUG: '1' } });
     expect(debug.code).toBe(3);
     expect(debug.stderr).toMatch(/^handbook schema: could not finish: ENOTDIR.*\nError: ENOTDIR.*\n\s+at /);
+  });
+
+  it('names an internal error by its first line that says something, or by its kind', () => {
+    const first = (error: unknown) => crashReport('handbook build', error, {}).split('\n')[0];
+    expect(first(new Error('\n  Could not render the page\nmore'))).toBe('handbook build: internal error: Could not render the page. This is a bug in handbook, not in your content; please report it with the command you ran.');
+    expect(first(new RangeError(''))).toBe('handbook build: internal error: RangeError. This is a bug in handbook, not in your content; please report it with the command you ran.');
   });
 
   it('exits 3 and asks for a report when handbook itself fails, never 1 as if the content were wrong', async () => {
