@@ -26,8 +26,8 @@ export function localToday(now = new Date()): string {
  * Reads the handbook under `dir` and reports every problem of every file. A `cache` kept
  * between calls spares reading records that did not change (see RecordCache).
  */
-export function checkHandbook(dir: string, { today = localToday(), imageHosts = [], cache }: { today?: string | undefined; imageHosts?: readonly string[]; cache?: RecordCache } = {}): CheckResult {
-  const handbook = loadHandbook(dir, cache === undefined ? {} : { cache });
+export function checkHandbook(dir: string, { today = localToday(), imageHosts = [], cache }: { today?: string | undefined; imageHosts?: readonly string[]; cache?: RecordCache | undefined } = {}): CheckResult {
+  const handbook = loadHandbook(dir, { cache });
   // Records that could not be read count too; a kind folder or people.yaml with a problem does not.
   const read = new Set(handbook.records.map((record) => record.file));
   const unread = new Set(handbook.problems.filter((p) => RECORD_EXTENSIONS.has(extname(p.file)) && !read.has(p.file)).map((p) => p.file));

@@ -2,9 +2,9 @@ import type { AstroIntegrationLogger } from 'astro';
 import { relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ViteDevServer } from 'vite';
-import { checkHandbook, countErrors } from '../check/index.ts';
+import { countErrors } from '../check/index.ts';
 import { formatPretty, summaryLine, useColour } from '../check/report.ts';
-import type { CheckAnswer, CheckRequest } from '../check/worker.ts';
+import { answerCheck, type CheckAnswer, type CheckRequest } from '../check/requests.ts';
 import { devState, publishDevState } from '../lib/dev-state.ts';
 import type { RecordCache } from '../records/load.ts';
 
@@ -25,15 +25,7 @@ function workerUrl(): URL {
 function checkHere(): Check {
   const cache: RecordCache = new Map();
   let id = 0;
-  return async (request) => {
-    id += 1;
-    try {
-      const result = checkHandbook(request.content, { today: request.today, imageHosts: request.imageHosts, cache });
-      return { id, ok: true, problems: result.problems, records: result.records };
-    } catch (error) {
-      return { id, ok: false, message: (error as Error).message };
-    }
-  };
+  return async (request) => answerCheck({ id: ++id, ...request }, cache);
 }
 
 /**
@@ -66,7 +58,8 @@ function checkInWorker(logger: AstroIntegrationLogger): { check: Check; stop: ()
     giveUp((error as Error).message);
   }
   const check: Check = (request) => {
-    if (fallback !== undefined || worker === undefined) return (fallback ?? checkHere())(request);
+    // giveUp sets the fallback whenever the worker is gone.
+    if (fallback !== undefined || worker === undefined) return fallback!(request);
     next += 1;
     const id = next;
     return new Promise<CheckAnswer>((resolve) => {
@@ -77,7 +70,7 @@ function checkInWorker(logger: AstroIntegrationLogger): { check: Check; stop: ()
   return { check, stop: () => void worker?.terminate() };
 }
 
-/** What pages are told changed: the problems, without the order-independent noise of a new array. */
+/** What the terminal and the pages were last given: a check that finds the same problems changes nothing. */
 const signature = (answer: Extract<CheckAnswer, { ok: true }>): string => JSON.stringify([answer.records, answer.problems]);
 
 /**

@@ -123,7 +123,7 @@ export default function handbook(input: HandbookOptions): AstroIntegration {
         updateConfig({
           trailingSlash: 'always',
           // Pages render while others are written: a quarter less time on a handbook's
-          // thousands of pages. A team's own setting is kept.
+          // thousands of pages. A team that sets another concurrency keeps it.
           ...(astroConfig.build.concurrency === 1 ? { build: { concurrency: 4 } } : {}),
           markdown: markdownConfig([links]) as AstroConfig['markdown'],
           integrations: [mdx({ processor: mdxProcessor([links]) })],

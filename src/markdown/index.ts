@@ -12,8 +12,8 @@ type MarkdownConfig = NonNullable<AstroUserConfig['markdown']>;
  * `remarkPlugins` are the integration's own (links between records), run after the policy.
  * Astro's own highlighting is off: `rehypeCode` replaces it, and keeps code escaped in
  * every language. SmartyPants is off too: a page shows the quotes, dashes and dots the
- * writer typed (what check read and what search finds), and rendering takes a third less
- * time without it (it parses every paragraph into natural-language trees).
+ * writer typed (what check read and what search finds), and rendering is faster without
+ * it (it parses every paragraph into natural-language trees).
  */
 export function markdownConfig(remarkPlugins: RemarkPlugins): MarkdownConfig {
   return {

@@ -295,7 +295,7 @@ function readCached(path: string, kind: Kind, root: string, entry: Dirent, cache
  * mistakes. With a `cache`, unchanged records are not read again and records that are
  * gone leave it.
  */
-export function loadHandbook(dir: string, { cache }: { cache?: RecordCache } = {}): Handbook {
+export function loadHandbook(dir: string, { cache }: { cache?: RecordCache | undefined } = {}): Handbook {
   const problems: Problem[] = [];
   const records: RecordFile[] = [];
   const present = new Set<string>();
